@@ -1,0 +1,56 @@
+package dev.ladder;
+
+import dev.ladder.engine.Decider;
+import dev.ladder.engine.RuleBase;
+import dev.ladder.engine.RuleFiles;
+import dev.ladder.io.ScenarioReader;
+import dev.ladder.model.Scenario;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedding API: load a rule base once, then decide scenarios with it.
+ *
+ * <pre>{@code
+ * Advisor advisor = Advisor.load(Path.of("rules"));
+ * Decision decision = advisor.decide(Path.of("facts/seed003-q2-drug-interactions.json"));
+ * decision.recommendation().approach();   // "RAG"
+ * }</pre>
+ *
+ * An advisor is immutable and safe to share between threads; each decision runs in its own
+ * rule session.
+ */
+public final class Advisor {
+    private final Decider decider;
+
+    private Advisor(RuleBase ruleBase) {
+        this.decider = new Decider(ruleBase);
+    }
+
+    /** Compiles the rule base in {@code rulesDir}: its {@code *.drl} files and {@code parameters.yaml}. */
+    public static Advisor load(Path rulesDir) throws LadderException.BadInput {
+        return new Advisor(RuleBase.compile(RuleFiles.read(rulesDir)));
+    }
+
+    /** The default rule base: {@code ./rules} when present, else the copy packaged with the program. */
+    public static Advisor loadDefault() throws LadderException.BadInput {
+        Path local = Path.of("rules");
+        return Files.isDirectory(local) ? load(local) : new Advisor(RuleBase.compile(RuleFiles.packaged()));
+    }
+
+    /** Reads and decides one scenario file. */
+    public Decision decide(Path scenarioFile) throws LadderException {
+        return decide(ScenarioReader.read(scenarioFile), scenarioFile.toString());
+    }
+
+    /** Decides a scenario already read; {@code name} names it in problems. */
+    public Decision decide(Scenario scenario, String name) throws LadderException {
+        return decider.decide(scenario, name);
+    }
+
+    /** The compiled rule base, for checks and tests. */
+    public RuleBase ruleBase() {
+        return decider.ruleBase();
+    }
+}

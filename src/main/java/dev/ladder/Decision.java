@@ -1,0 +1,87 @@
+package dev.ladder;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The decision record for one scenario: what to do, the plan, the risks, the costs and the
+ * trail of every rule that fired. Two decisions on the same scenario and rule set are equal
+ * apart from {@link #decidedAt()}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Decision(
+        String recordVersion,
+        String scenario,
+        String title,
+        Recommendation recommendation,
+        List<Step> ladder,
+        List<Warning> warnings,
+        List<MissingFact> missingFacts,
+        Costs costs,
+        List<TrailEntry> trail,
+        Ruleset ruleset,
+        String inputSha256,
+        Engine engine,
+        String decidedAt) {
+
+    /** The version of this record's layout. */
+    public static final String RECORD_VERSION = "1";
+
+    /** What to do now. */
+    public record Recommendation(String approach, List<String> techniques, String confidence, String summary) {
+    }
+
+    /** One step of the escalation plan; the trigger says when to take an if-needed step. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Step(String approach, String action, String status, String trigger, String rule) {
+    }
+
+    /** A risk, with the rule that raised it and that rule's reason as the message. */
+    public record Warning(String code, String severity, String message, String rule) {
+    }
+
+    /** An unknown fact that could change the recommendation. */
+    public record MissingFact(String fact, String why, String rule) {
+    }
+
+    /** The cost model's figures; {@code perDay} maps each costed approach to USD a day. */
+    public record Costs(String currency, Map<String, BigDecimal> perDay, List<Figure> figures) {
+    }
+
+    /** One figure of the cost model, with its formula and the rule that computed it. */
+    public record Figure(String item, BigDecimal value, String unit, String formula, String rule) {
+    }
+
+    /** One fired rule. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TrailEntry(
+            int seq,
+            String rule,
+            String name,
+            String file,
+            int line,
+            String source,
+            String reason,
+            Map<String, Object> facts,
+            List<String> uses,
+            List<String> concludes,
+            String overriddenBy) {
+    }
+
+    /** The rule set the decision was made with. */
+    public record Ruleset(String sha256, List<String> files) {
+    }
+
+    /** The program that made the decision. */
+    public record Engine(String name, String version, String drools) {
+    }
+
+    /** This decision with another timestamp; everything else is content. */
+    public Decision withDecidedAt(String timestamp) {
+        return new Decision(recordVersion, scenario, title, recommendation, ladder, warnings, missingFacts, costs,
+                trail, ruleset, inputSha256, engine, timestamp);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ladder;
+
+/**
+ * One located problem with an input: a scenario file, a rule file or the parameters file.
+ * Reads as {@code FILE:LINE:COL: field.path: what is wrong (what is allowed)}.
+ *
+ * @param file  the file as the user named it
+ * @param line  1-based line, or 0 when the problem concerns the whole file
+ * @param column 1-based column, or 0 when unknown
+ * @param field the field path in a scenario, or null for rule and file problems
+ * @param message what is wrong, and what is allowed
+ */
+public record Problem(String file, int line, int column, String field, String message) {
+
+    /** A problem with a whole file, such as an empty or unreadable one. */
+    public static Problem ofFile(String file, String message) {
+        return new Problem(file, 0, 0, null, message);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(file);
+        if (line > 0) {
+            text.append(':').append(line).append(':').append(Math.max(column, 1));
+        }
+        text.append(": ");
+        if (field != null && !field.isEmpty()) {
+            text.append(field).append(": ");
+        }
+        return text.append(message).toString();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ladder.cli;
+
+import dev.ladder.Advisor;
+import dev.ladder.Decision;
+import dev.ladder.LadderException;
+import dev.ladder.Problem;
+import dev.ladder.io.DecisionJson;
+import dev.ladder.io.MarkdownReport;
+import dev.ladder.io.ScenarioReader;
+import dev.ladder.io.TextReport;
+import dev.ladder.model.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ladder decide FILE...}: reads every scenario first and decides only when all are
+ * valid, so a batch is all or nothing; prints nothing unless every decision was made.
+ */
+@Command(name = "decide", mixinStandardHelpOptions = true,
+        description = "Recommend prompting, RAG or fine-tuning for each scenario, with the trail of rules that fired.")
+final class DecideCommand implements Callable<Integer> {
+    enum Format { json, text, markdown }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOption rules;
+
+    @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT",
+            description = "json (the decision record), text (for a person) or markdown (a review document). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.json, .yaml, .yml).")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws LadderException {
+        List<Scenario> scenarios = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                scenarios.add(ScenarioReader.read(file));
+            } catch (LadderException.BadInput bad) {
+                problems.addAll(bad.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new LadderException.BadInput(problems);
+        }
+        Advisor advisor = rules.load();
+        List<Decision> decisions = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            decisions.add(advisor.decide(scenarios.get(i), files.get(i).toString()));
+        }
+        spec.commandLine().getOut().println(render(decisions));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private String render(List<Decision> decisions) {
+        return switch (format) {
+            case json -> decisions.size() == 1 ? DecisionJson.pretty(decisions.get(0)) : DecisionJson.pretty(decisions);
+            case text -> String.join("\n\n", decisions.stream().map(TextReport::render).toList());
+            case markdown -> String.join("\n\n---\n\n", decisions.stream().map(MarkdownReport::render).toList());
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ladder.cli;
+
+import dev.ladder.LadderException;
+import dev.ladder.io.Problems;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The top command. Exit codes: 0 done, 1 a check or test found something, 2 bad input
+ * (scenario, rule or parameters file, or usage), 3 a rule fault while deciding.
+ */
+@Command(name = "ladder", mixinStandardHelpOptions = true, versionProvider = LadderCommand.Version.class,
+        description = "Tells a team whether to prompt, retrieve (RAG) or fine-tune, and proves why.",
+        subcommands = {DecideCommand.class, CheckCommand.class, TestCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:a check or test found problems", "2:bad input (scenario, rules, usage)",
+                "3:a rule failed while deciding"})
+public final class LadderCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: decide, check or test");
+    }
+
+    /** A command line with Ladder's exit codes and error printing. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new LadderCommand());
+        cli.setExitCodeExceptionMapper(e -> e instanceof LadderException l ? l.exitCode() : 2);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("ladder: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for usage.");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof LadderException problem) {
+                commandLine.getErr().println(Problems.lines(problem.problems()));
+                if (parseResult.hasMatchedOption("--debug") && problem.getCause() != null) {
+                    problem.getCause().printStackTrace(commandLine.getErr());
+                }
+                return problem.exitCode();
+            }
+            commandLine.getErr().println("ladder: internal error: " + ex);
+            if (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug")) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return 4;
+        });
+        return cli;
+    }
+
+    /** The version the build recorded. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = LadderCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"ladder " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.ladder.cli;
+
+import dev.ladder.Advisor;
+import dev.ladder.LadderException;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The {@code --rules DIR} and {@code --debug} options every command shares. */
+final class RulesOption {
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rules directory (default: ./rules when present, else the packaged copy).")
+    Path rules;
+
+    @Option(names = "--debug", description = "Show the Java stack trace behind an error.")
+    boolean debug;
+
+    Advisor load() throws LadderException.BadInput {
+        return rules == null ? Advisor.loadDefault() : Advisor.load(rules);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.ladder.engine;
+
+import dev.ladder.Decision;
+import dev.ladder.LadderException;
+import dev.ladder.Problem;
+import dev.ladder.model.Param;
+import dev.ladder.model.Scenario;
+import org.drools.base.rule.consequence.ConsequenceException;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Agenda;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one scenario through the rule base: inserts the parameters and the scenario's facts,
+ * fires the phases in order under a firing limit, and hands what the rules concluded to the
+ * {@link RecordAssembler}. It decides nothing itself.
+ */
+public final class Decider {
+    /**
+     * The stages of the decision procedure, as agenda groups, in the order they run. A rule
+     * belongs to one; rules of a later stage see every conclusion of the earlier ones.
+     */
+    public static final List<String> PHASES =
+            List.of("frame", "measure", "classify", "resolve", "plan", "recommend", "report");
+
+    /** The parameter that bounds how many rules may fire for one scenario. */
+    public static final String FIRING_LIMIT = "engine.maxFirings";
+
+    private final RuleBase ruleBase;
+    private final RecordAssembler assembler;
+
+    public Decider(RuleBase ruleBase) {
+        this.ruleBase = ruleBase;
+        this.assembler = new RecordAssembler(ruleBase);
+    }
+
+    /** Decides one scenario; {@code scenarioName} names it in problems. */
+    public Decision decide(Scenario scenario, String scenarioName) throws LadderException {
+        List<Param> params = ruleBase.parameters().forScenario(scenario.getPricing(), scenarioName);
+        Map<String, Param> byName = new LinkedHashMap<>();
+        params.forEach(p -> byName.put(p.getName(), p));
+        int limit = firingLimit(byName);
+        TrailRecorder recorder = new TrailRecorder(ruleBase, scenario, byName);
+        KieSession session = ruleBase.kieBase().newKieSession();
+        try {
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            params.forEach(session::insert);
+            scenario.facts().forEach(session::insert);
+            Agenda agenda = session.getAgenda();
+            for (int i = PHASES.size() - 1; i >= 0; i--) {
+                agenda.getAgendaGroup(PHASES.get(i)).setFocus();
+            }
+            int fired = fire(session, recorder, limit);
+            if (fired > limit) {
+                Map.Entry<String, Integer> busiest = recorder.busiest();
+                RuleInfo rule = ruleBase.rule(busiest.getKey());
+                throw new LadderException.RuleFault(new Problem(rule.file(), rule.line(), 1, null,
+                        "rule " + rule.id() + " (\"" + rule.name() + "\") fired " + busiest.getValue()
+                                + " times and the rule base did not settle within " + FIRING_LIMIT + " = " + limit
+                                + " firings; no decision was made"), null);
+            }
+            return assembler.assemble(scenario, recorder, byName);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private int fire(KieSession session, TrailRecorder recorder, int limit) throws LadderException.RuleFault {
+        try {
+            return session.fireAllRules(limit + 1);
+        } catch (ConsequenceException e) {
+            RuleInfo rule = e.getRule() == null ? null : ruleBase.rule(e.getRule().getName());
+            throw fault(rule, "its consequence threw " + describe(e.getCause() == null ? e : e.getCause()), e);
+        } catch (RuntimeException e) {
+            TrailRecorder.Fired firing = recorder.current();
+            throw fault(firing == null ? null : firing.rule, "evaluating it failed: " + describe(e), e);
+        }
+    }
+
+    private static LadderException.RuleFault fault(RuleInfo rule, String what, Throwable cause) {
+        if (rule == null) {
+            return new LadderException.RuleFault(Problem.ofFile("rules", "a rule failed: " + what
+                    + "; no decision was made"), cause);
+        }
+        return new LadderException.RuleFault(new Problem(rule.file(), rule.line(), 1, null,
+                "rule " + rule.id() + " (\"" + rule.name() + "\"): " + what + "; no decision was made"), cause);
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    }
+
+    private static int firingLimit(Map<String, Param> params) {
+        Param limit = params.get(FIRING_LIMIT);
+        return limit == null ? 10_000 : (int) Math.max(1, Math.min(limit.getValue(), 10_000_000));
+    }
+
+    public RuleBase ruleBase() {
+        return ruleBase;
+    }
+}

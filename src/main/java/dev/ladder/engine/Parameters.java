@@ -1,0 +1,102 @@
+package dev.ladder.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.ladder.LadderException;
+import dev.ladder.Problem;
+import dev.ladder.io.Problems;
+import dev.ladder.io.StrictMapper;
+import dev.ladder.model.Param;
+import dev.ladder.model.Pricing;
+import dev.ladder.model.Range;
+import dev.ladder.model.Text;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The named thresholds and prices of {@code rules/parameters.yaml}. Each entry has a value, a
+ * unit and a source; rules match them as {@link Param} facts by name.
+ */
+public final class Parameters {
+    /** The file, inside the rules directory, that holds the parameters. */
+    public static final String FILE = "parameters.yaml";
+
+    /** How a parameter entry is written in the file. */
+    static final class Entry {
+        @Range(min = Double.NEGATIVE_INFINITY)
+        private Double value;
+        @Text(minLength = 1, maxLength = 100)
+        private String unit;
+        @Text(minLength = 1, maxLength = 1000)
+        private String source;
+    }
+
+    private final Map<String, Param> byName;
+
+    private Parameters(Map<String, Param> byName) {
+        this.byName = byName;
+    }
+
+    /** Reads the parameters file; {@code display} names it in problems. */
+    static Parameters parse(String display, byte[] yaml) throws LadderException.BadInput {
+        Map<String, Entry> entries;
+        try {
+            entries = StrictMapper.forFile(FILE).readValue(new String(yaml, StandardCharsets.UTF_8),
+                    new TypeReference<LinkedHashMap<String, Entry>>() { });
+        } catch (JsonProcessingException e) {
+            throw new LadderException.BadInput(Problems.of(display, e, Map.class));
+        }
+        if (entries == null) {
+            throw new LadderException.BadInput(Problem.ofFile(display, "is empty (expected named parameters)"));
+        }
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Param> params = new LinkedHashMap<>();
+        entries.forEach((name, entry) -> {
+            if (!name.matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)+")) {
+                problems.add(new Problem(display, 0, 0, name,
+                        "not a parameter name (expected dotted words such as examples.rarelyHelpBelow)"));
+            } else if (entry == null || entry.value == null || entry.unit == null || entry.source == null) {
+                problems.add(new Problem(display, 0, 0, name, "incomplete (expected value, unit and source)"));
+            } else {
+                params.put(name, new Param(name, entry.value, entry.unit, entry.source, "rules/" + FILE));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new LadderException.BadInput(problems);
+        }
+        return new Parameters(params);
+    }
+
+    /** Every parameter, in file order. */
+    public Collection<Param> all() {
+        return byName.values();
+    }
+
+    /** The parameter of that name, or null. */
+    public Param get(String name) {
+        return byName.get(name);
+    }
+
+    /**
+     * The parameters one scenario decides with: the file's, with each price the scenario's
+     * {@code pricing} gives put in place of the default. A scenario price with no parameter of
+     * that name is refused, so a misspelt rule base cannot silently ignore it.
+     */
+    List<Param> forScenario(Pricing pricing, String scenarioName) throws LadderException.BadInput {
+        Map<String, Param> merged = new LinkedHashMap<>(byName);
+        for (Map.Entry<String, Double> price : pricing.asParameters().entrySet()) {
+            Param base = merged.get(price.getKey());
+            if (base == null) {
+                throw new LadderException.BadInput(new Problem(scenarioName, 0, 0, price.getKey(),
+                        "the rule base has no parameter " + price.getKey() + " to override"));
+            }
+            merged.put(price.getKey(), base.overriddenBy(price.getValue()));
+        }
+        return List.copyOf(merged.values());
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ladder.engine;
+
+import dev.ladder.model.Approach;
+import dev.ladder.model.Coded;
+import dev.ladder.model.Numbers;
+import dev.ladder.model.Param;
+import dev.ladder.model.Scenario;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A rule's {@code @reason}, with placeholders the trail fills with the values the rule used:
+ * <ul>
+ *   <li>{@code {$n}}: a variable the rule binds;</li>
+ *   <li>{@code {examples.rarelyHelpBelow}}: a parameter, by name (a scenario price override
+ *       included);</li>
+ *   <li>{@code {usage.requestsPerDay}}: a scenario fact, by path; {@code unknown} when absent.</li>
+ * </ul>
+ */
+public final class ReasonTemplate {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\\s]+)}");
+
+    private ReasonTemplate() {
+    }
+
+    /** The placeholders of a template, in order. */
+    public static List<String> placeholders(String template) {
+        List<String> names = new ArrayList<>();
+        Matcher matcher = PLACEHOLDER.matcher(template == null ? "" : template);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    /** Whether a placeholder can be filled in a rule that binds {@code declarations}. */
+    public static boolean resolvable(String placeholder, Collection<String> declarations, Parameters parameters) {
+        if (placeholder.startsWith("$")) {
+            return declarations.contains(placeholder);
+        }
+        return parameters.get(placeholder) != null || Beans.isScenarioPath(placeholder);
+    }
+
+    /** Fills every placeholder; one that resolves to nothing reads {@code unknown}. */
+    static String fill(String template, Function<String, Object> declarations, Map<String, Param> params,
+                       Scenario scenario) {
+        if (template == null) {
+            return "";
+        }
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder filled = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            Object value;
+            if (name.startsWith("$")) {
+                value = declarations.apply(name);
+            } else if (params.containsKey(name)) {
+                value = params.get(name).getValue();
+            } else if (Beans.isScenarioPath(name)) {
+                value = Beans.scenarioValue(scenario, name);
+            } else {
+                value = null;
+            }
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(show(value)));
+        }
+        matcher.appendTail(filled);
+        return filled.toString();
+    }
+
+    private static String grouped(BigDecimal value) {
+        DecimalFormat format = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(value);
+    }
+
+    /** A value as a reason shows it: codes for enums, no float noise, "unknown" for null. */
+    static String show(Object value) {
+        if (value == null) {
+            return "unknown";
+        }
+        if (value instanceof Param param) {
+            return Numbers.format(param.getValue());
+        }
+        if (value instanceof Approach approach) {
+            return approach.name();
+        }
+        if (value instanceof Coded coded) {
+            return coded.code();
+        }
+        if (value instanceof Collection<?> items) {
+            return items.stream().map(ReasonTemplate::show).collect(Collectors.joining(", "));
+        }
+        if (value instanceof Number number) {
+            return grouped(Numbers.round(number.doubleValue()));
+        }
+        return String.valueOf(value);
+    }
+}

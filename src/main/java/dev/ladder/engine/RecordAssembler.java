@@ -1,0 +1,197 @@
+package dev.ladder.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ladder.Decision;
+import dev.ladder.LadderException;
+import dev.ladder.Problem;
+import dev.ladder.io.StrictMapper;
+import dev.ladder.model.Advice;
+import dev.ladder.model.Approach;
+import dev.ladder.model.Chosen;
+import dev.ladder.model.Confidence;
+import dev.ladder.model.Figure;
+import dev.ladder.model.Missing;
+import dev.ladder.model.Need;
+import dev.ladder.model.Numbers;
+import dev.ladder.model.Overridden;
+import dev.ladder.model.Param;
+import dev.ladder.model.Recommendation;
+import dev.ladder.model.Scenario;
+import dev.ladder.model.Step;
+import dev.ladder.model.Technique;
+import dev.ladder.model.Warning;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Renders what the rules concluded into a {@link Decision}: it sorts, labels and links the
+ * conclusions and the trail, and computes content hashes. Every judgement it reports was made
+ * by a rule; it makes none.
+ */
+final class RecordAssembler {
+    private final RuleBase ruleBase;
+
+    RecordAssembler(RuleBase ruleBase) {
+        this.ruleBase = ruleBase;
+    }
+
+    Decision assemble(Scenario scenario, TrailRecorder recorder, Map<String, Param> params)
+            throws LadderException.RuleFault {
+        Map<Object, String> overriddenBy = overrides(recorder);
+        List<Object> live = recorder.conclusions().stream().filter(c -> !overriddenBy.containsKey(c)).toList();
+        Recommendation recommendation = only(live, Recommendation.class, "a recommendation");
+        Confidence confidence = only(live, Confidence.class, "a confidence");
+        List<Chosen> chosen = all(live, Chosen.class);
+        Map<dev.ladder.model.NeedKind, Need> needs = new LinkedHashMap<>();
+        all(live, Need.class).forEach(n -> needs.putIfAbsent(n.getKind(), n));
+
+        Decision.Recommendation rec = new Decision.Recommendation(recommendation.getApproach().name(),
+                techniques(chosen, all(live, Advice.class)), confidence.getLevel().code(),
+                summary(recommendation, confidence, chosen, needs));
+        return new Decision(Decision.RECORD_VERSION, scenario.getId(), scenario.getTitle(), rec,
+                ladder(recorder, all(live, Step.class)), warnings(recorder, all(live, Warning.class)),
+                missing(recorder, all(live, Missing.class)), costs(recorder, all(live, Figure.class)),
+                trail(recorder, overriddenBy),
+                new Decision.Ruleset(ruleBase.files().sha256(), List.copyOf(ruleBase.files().files().keySet())),
+                inputSha256(scenario), Versions.engine(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+
+    /** Each overridden conclusion, with the id of the rule that overrode it. */
+    private static Map<Object, String> overrides(TrailRecorder recorder) {
+        Map<Object, String> overridden = new IdentityHashMap<>();
+        for (Object conclusion : recorder.conclusions()) {
+            if (conclusion instanceof Overridden override) {
+                String by = recorder.concludedBy(override).rule.id();
+                overridden.putIfAbsent(override.getTarget(), by);
+                TrailRecorder.Fired loser = recorder.concludedBy(override.getTarget());
+                if (loser != null && loser.overriddenBy == null) {
+                    loser.overriddenBy = by;
+                }
+            }
+        }
+        return overridden;
+    }
+
+    private <T> T only(List<Object> live, Class<T> type, String what) throws LadderException.RuleFault {
+        List<T> found = all(live, type);
+        if (found.size() != 1) {
+            throw new LadderException.RuleFault(Problem.ofFile(ruleBase.files().display(),
+                    "the rule base concluded " + found.size() + " times " + what + " (expected exactly one);"
+                            + " no decision was made"), null);
+        }
+        return found.get(0);
+    }
+
+    private static <T> List<T> all(List<Object> live, Class<T> type) {
+        return live.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static List<String> techniques(List<Chosen> chosen, List<Advice> advice) {
+        Set<Technique> techniques = new java.util.TreeSet<>();
+        chosen.stream().map(Chosen::getTechnique).filter(t -> t != null).forEach(techniques::add);
+        advice.forEach(a -> techniques.add(a.getTechnique()));
+        return techniques.stream().map(Technique::code).toList();
+    }
+
+    private static String summary(Recommendation recommendation, Confidence confidence, List<Chosen> chosen,
+                                  Map<dev.ladder.model.NeedKind, Need> needs) {
+        Set<String> parts = new LinkedHashSet<>();
+        chosen.stream().sorted(Comparator.comparingInt((Chosen c) -> -c.getApproach().getRank()))
+                .forEach(c -> parts.add(needs.get(c.getNeed()).getDetail() + " → " + words(c.getApproach())
+                        + (c.getTechnique() == null ? "" : " (" + c.getTechnique().code() + ")")));
+        return words(recommendation.getApproach()).substring(0, 1).toUpperCase()
+                + words(recommendation.getApproach()).substring(1) + ", with " + confidence.getLevel().code()
+                + " confidence: " + String.join("; ", parts) + ".";
+    }
+
+    static String words(Approach approach) {
+        return switch (approach) {
+            case PROMPTING -> "prompting";
+            case RAG -> "retrieval (RAG)";
+            case FINE_TUNING -> "fine-tuning";
+            case RAG_AND_FINE_TUNING -> "retrieval plus fine-tuning";
+        };
+    }
+
+    private static List<Decision.Step> ladder(TrailRecorder recorder, List<Step> steps) {
+        return steps.stream()
+                .sorted(Comparator.comparingInt((Step s) -> s.getApproach().getRank())
+                        .thenComparing(Step::getStatus))
+                .map(s -> new Decision.Step(s.getApproach().name(), s.getAction(), s.getStatus().code(),
+                        s.getTrigger(), recorder.concludedBy(s).rule.id()))
+                .toList();
+    }
+
+    private static List<Decision.Warning> warnings(TrailRecorder recorder, List<Warning> warnings) {
+        return warnings.stream().map(w -> {
+            TrailRecorder.Fired by = recorder.concludedBy(w);
+            return new Decision.Warning(w.getCode(), w.getSeverity().code(), by.reason, by.rule.id());
+        }).toList();
+    }
+
+    private static List<Decision.MissingFact> missing(TrailRecorder recorder, List<Missing> missing) {
+        Map<String, Decision.MissingFact> byFact = new LinkedHashMap<>();
+        for (Missing m : missing) {
+            TrailRecorder.Fired by = recorder.concludedBy(m);
+            byFact.putIfAbsent(m.getFact(), new Decision.MissingFact(m.getFact(), by.reason, by.rule.id()));
+        }
+        return List.copyOf(byFact.values());
+    }
+
+    private static Decision.Costs costs(TrailRecorder recorder, List<Figure> costs) {
+        Map<String, BigDecimal> perDay = new LinkedHashMap<>();
+        List<Decision.Figure> figures = new ArrayList<>();
+        for (Figure cost : costs) {
+            BigDecimal value = Numbers.round(cost.getValue());
+            if (cost.getItem().startsWith("perDay.")) {
+                perDay.putIfAbsent(cost.getItem().substring("perDay.".length()), value);
+            }
+            figures.add(new Decision.Figure(cost.getItem(), value, cost.getUnit(), cost.getFormula(),
+                    recorder.concludedBy(cost).rule.id()));
+        }
+        return new Decision.Costs("USD", Collections.unmodifiableMap(perDay), List.copyOf(figures));
+    }
+
+    private static List<Decision.TrailEntry> trail(TrailRecorder recorder, Map<Object, String> overriddenBy) {
+        Function<Object, String> label = conclusion -> {
+            TrailRecorder.Fired by = recorder.concludedBy(conclusion);
+            return conclusion + (by == null ? "" : " [#" + by.seq + " " + by.rule.id() + "]");
+        };
+        return recorder.fired().stream().map(f -> new Decision.TrailEntry(f.seq, f.rule.id(), f.rule.name(),
+                f.rule.file(), f.rule.line(), f.rule.source(), f.reason, f.facts,
+                f.uses.stream().map(label).toList(),
+                f.concludes.stream().map(c -> c + (overriddenBy.containsKey(c)
+                        ? " (overridden by " + overriddenBy.get(c) + ")" : "")).collect(Collectors.toList()),
+                f.overriddenBy)).toList();
+    }
+
+    /** SHA-256 of the scenario as canonical JSON (sorted keys, no nulls), without its expect block. */
+    static String inputSha256(Scenario scenario) {
+        try {
+            ObjectNode tree = StrictMapper.canonical().valueToTree(scenario);
+            tree.remove("expect");
+            byte[] canonical = StrictMapper.canonical().writeValueAsBytes(tree);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash the scenario", e);
+        }
+    }
+}

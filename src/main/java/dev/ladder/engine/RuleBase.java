@@ -1,0 +1,162 @@
+package dev.ladder.engine;
+
+import dev.ladder.LadderException;
+import dev.ladder.Problem;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
+import org.kie.api.KieBase;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.LanguageLevelOption;
+import org.kie.internal.io.ResourceFactory;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled rule base: the DRL files of a rules directory compiled at run time into a
+ * {@link KieBase}, with each rule's metadata, file and line, and the parameters.
+ */
+public final class RuleBase {
+    private final RuleFiles files;
+    private final Parameters parameters;
+    private final Map<String, RuleInfo> rulesByName;
+    private final Map<String, PackageDescr> sources;
+    private final KieBase kieBase;
+
+    private RuleBase(RuleFiles files, Parameters parameters, Map<String, RuleInfo> rulesByName,
+                     Map<String, PackageDescr> sources, KieBase kieBase) {
+        this.files = files;
+        this.parameters = parameters;
+        this.rulesByName = rulesByName;
+        this.sources = sources;
+        this.kieBase = kieBase;
+    }
+
+    /** Parses and compiles {@code files}; every parse or compile error is a located problem. */
+    public static RuleBase compile(RuleFiles files) throws LadderException.BadInput {
+        Parameters parameters = Parameters.parse(files.display(Parameters.FILE), files.files().get(Parameters.FILE));
+        List<Problem> problems = new ArrayList<>();
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        Map<String, PackageDescr> sources = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
+            if (file.getKey().endsWith(".drl")) {
+                describe(files.display(file.getKey()), new String(file.getValue(), StandardCharsets.UTF_8),
+                        rules, sources, problems);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new LadderException.BadInput(problems);
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
+            if (file.getKey().endsWith(".drl")) {
+                Resource resource = ResourceFactory.newByteArrayResource(file.getValue());
+                resource.setSourcePath(files.display(file.getKey()));
+                resource.setResourceType(ResourceType.DRL);
+                batch.add(resource, ResourceType.DRL);
+            }
+        }
+        batch.build();
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            problems.add(located(error, files.display()));
+        }
+        if (!problems.isEmpty()) {
+            throw new LadderException.BadInput(problems);
+        }
+        return new RuleBase(files, parameters, Collections.unmodifiableMap(rules),
+                Collections.unmodifiableMap(sources), builder.newKieBase());
+    }
+
+    private static void describe(String display, String drl, Map<String, RuleInfo> rules,
+                                 Map<String, PackageDescr> sources, List<Problem> problems) {
+        DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+        PackageDescr pkg;
+        try {
+            pkg = parser.parse(new StringReader(drl));
+        } catch (DroolsParserException e) {
+            problems.add(new Problem(display, Math.max(e.getLineNumber(), 1), e.getColumn(), null, e.getMessage()));
+            return;
+        }
+        if (parser.hasErrors() || pkg == null) {
+            parser.getErrors().forEach(error -> problems.add(error instanceof ParserError p
+                    ? new Problem(display, Math.max(p.getRow(), 1), p.getCol() + 1, null, clean(p.getMessage()))
+                    : Problem.ofFile(display, clean(error.getMessage()))));
+            return;
+        }
+        sources.put(display, pkg);
+        String filePhase = pkg.getAttributes().stream().filter(a -> a.getName().equals("agenda-group"))
+                .map(AttributeDescr::getValue).findFirst().orElse(null);
+        for (RuleDescr rule : pkg.getRules()) {
+            AttributeDescr group = rule.getAttributes().get("agenda-group");
+            rules.putIfAbsent(rule.getName(), new RuleInfo(meta(rule, "id"), rule.getName(), display, rule.getLine(),
+                    meta(rule, "source"), meta(rule, "reason"), group == null ? filePhase : group.getValue(),
+                    LhsReads.of(rule)));
+        }
+    }
+
+    private static String meta(RuleDescr rule, String key) {
+        AnnotationDescr annotation = rule.getAnnotation(key);
+        if (annotation == null) {
+            return null;
+        }
+        Object value = annotation.getSingleValueStripped();
+        return value == null ? null : value.toString().replace("\\\"", "\"");
+    }
+
+    private static Problem located(KnowledgeBuilderError error, String rulesDisplay) {
+        String file = error.getResource() != null && error.getResource().getSourcePath() != null
+                ? error.getResource().getSourcePath() : rulesDisplay;
+        int[] lines = error.getLines();
+        int line = lines != null && lines.length > 0 ? Math.max(lines[0], 1) : 1;
+        int column = error instanceof ParserError p ? p.getCol() + 1 : 1;
+        return new Problem(file, line, column, null, clean(error.getMessage()));
+    }
+
+    private static String clean(String message) {
+        return message == null ? "does not compile" : message.strip().replaceAll("\\s+", " ");
+    }
+
+    /** The compiled rules. */
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** Each rule's metadata, by rule name, in file and line order. */
+    public Map<String, RuleInfo> rules() {
+        return rulesByName;
+    }
+
+    /** The rule of that name. */
+    public RuleInfo rule(String name) {
+        return rulesByName.get(name);
+    }
+
+    /** The parsed DRL of each file, for the checks. */
+    public Map<String, PackageDescr> sources() {
+        return sources;
+    }
+
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    public RuleFiles files() {
+        return files;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.ladder.engine;
+
+import dev.ladder.LadderException;
+import dev.ladder.Problem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Collections;
+import java.util.stream.Stream;
+
+/**
+ * The files of a rule base, read once: every {@code *.drl} and the parameters file, in name
+ * order, with the SHA-256 that identifies the rule set.
+ *
+ * @param display how the directory is shown in problems and in the trail
+ * @param files   file name to content, in name order
+ * @param sha256  over each file's name and bytes, in name order
+ */
+public record RuleFiles(String display, Map<String, byte[]> files, String sha256) {
+    /** Where the packaged copy of the rule base sits on the class path. */
+    static final String PACKAGED = "ladder/rules/";
+
+    /** Reads the rule base in {@code dir}. */
+    public static RuleFiles read(Path dir) throws LadderException.BadInput {
+        String display = dir.toString().replace('\\', '/');
+        if (!Files.isDirectory(dir)) {
+            throw new LadderException.BadInput(Problem.ofFile(display, "is not a directory of rule files"));
+        }
+        return read(dir, display);
+    }
+
+    /** Reads the rule base packaged with the program. */
+    public static RuleFiles packaged() throws LadderException.BadInput {
+        URL marker = RuleFiles.class.getClassLoader().getResource(PACKAGED + Parameters.FILE);
+        if (marker == null) {
+            throw new LadderException.BadInput(Problem.ofFile(PACKAGED, "no rule base is packaged with this build"));
+        }
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem jar = openJar(uri)) {
+                    return read(jar.getPath("/" + PACKAGED), "rules");
+                } catch (UnsupportedOperationException closingTheDefault) {
+                    return read(FileSystems.getFileSystem(uri).getPath("/" + PACKAGED), "rules");
+                }
+            }
+            return read(Path.of(uri).getParent(), "rules");
+        } catch (URISyntaxException | IOException e) {
+            throw new LadderException.BadInput(Problem.ofFile(PACKAGED, "cannot read the packaged rule base: " + e));
+        }
+    }
+
+    private static FileSystem openJar(URI uri) throws IOException {
+        try {
+            return FileSystems.newFileSystem(uri, Map.of());
+        } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+            return FileSystems.getFileSystem(uri);
+        } catch (FileSystemNotFoundException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static RuleFiles read(Path dir, String display) throws LadderException.BadInput {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<Path> paths;
+        try (Stream<Path> listing = Files.list(dir)) {
+            paths = listing.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.endsWith(".drl") || name.equals(Parameters.FILE);
+            }).sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new LadderException.BadInput(Problem.ofFile(display, "cannot list the rule files: " + e.getMessage()));
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Path path : paths) {
+            try {
+                files.put(path.getFileName().toString(), Files.readAllBytes(path));
+            } catch (IOException e) {
+                problems.add(Problem.ofFile(display + "/" + path.getFileName(), "cannot be read: " + e.getMessage()));
+            }
+        }
+        if (!files.containsKey(Parameters.FILE)) {
+            problems.add(Problem.ofFile(display + "/" + Parameters.FILE, "missing (the rule base needs its parameters)"));
+        }
+        if (files.keySet().stream().noneMatch(name -> name.endsWith(".drl"))) {
+            problems.add(Problem.ofFile(display, "has no .drl rule files"));
+        }
+        if (!problems.isEmpty()) {
+            throw new LadderException.BadInput(problems);
+        }
+        return new RuleFiles(display, Collections.unmodifiableMap(files), hash(files));
+    }
+
+    private static String hash(Map<String, byte[]> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                digest.update(file.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.getValue());
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** A file as displayed: {@code rules/knowledge.drl}. */
+    public String display(String fileName) {
+        return display + "/" + fileName;
+    }
+}

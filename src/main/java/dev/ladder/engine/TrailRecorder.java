@@ -1,0 +1,165 @@
+package dev.ladder.engine;
+
+import dev.ladder.model.Attempt;
+import dev.ladder.model.Coded;
+import dev.ladder.model.Numbers;
+import dev.ladder.model.Param;
+import dev.ladder.model.Scenario;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.rule.Match;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Captures every fired rule as it fires: its metadata, the facts its conditions read, the
+ * conclusions it used and the ones it inserted, and its reason filled with the actual values.
+ * One listener; the record's views are rendered from what it keeps.
+ */
+final class TrailRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+
+    /** One fired rule, while the decision is being made. */
+    static final class Fired {
+        final int seq;
+        final RuleInfo rule;
+        final String reason;
+        final Map<String, Object> facts;
+        final List<Object> uses;
+        final List<Object> concludes = new ArrayList<>();
+        String overriddenBy;
+
+        Fired(int seq, RuleInfo rule, String reason, Map<String, Object> facts, List<Object> uses) {
+            this.seq = seq;
+            this.rule = rule;
+            this.reason = reason;
+            this.facts = facts;
+            this.uses = uses;
+        }
+    }
+
+    private final RuleBase ruleBase;
+    private final Scenario scenario;
+    private final Map<String, Param> params;
+    private final List<Fired> fired = new ArrayList<>();
+    private final Map<Object, Fired> concludedBy = new IdentityHashMap<>();
+    private final List<Object> conclusions = new ArrayList<>();
+    private final Map<String, Integer> firings = new LinkedHashMap<>();
+    private Fired current;
+
+    TrailRecorder(RuleBase ruleBase, Scenario scenario, Map<String, Param> params) {
+        this.ruleBase = ruleBase;
+        this.scenario = scenario;
+        this.params = params;
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        Match match = event.getMatch();
+        RuleInfo rule = ruleBase.rule(match.getRule().getName());
+        firings.merge(rule.name(), 1, Integer::sum);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        List<Object> uses = new ArrayList<>();
+        for (Object object : match.getObjects()) {
+            if (object instanceof Param param) {
+                facts.put(param.getName(), json(param.getValue()));
+            } else if (object instanceof Attempt attempt) {
+                readInto(facts, "attempts[" + attempt.getIndex() + "]", attempt, rule);
+            } else if (Beans.GROUPS.containsKey(object.getClass().getSimpleName())) {
+                readInto(facts, Beans.GROUPS.get(object.getClass().getSimpleName()), object, rule);
+            } else if (object != null && isConclusion(object) && !uses.contains(object)) {
+                uses.add(object);
+            }
+        }
+        String reason = ReasonTemplate.fill(rule.reason(), id -> declaration(match, id), params, scenario);
+        current = new Fired(fired.size() + 1, rule, reason, facts, uses);
+        fired.add(current);
+    }
+
+    private static boolean isConclusion(Object object) {
+        return object.getClass().getPackage() == Param.class.getPackage();
+    }
+
+    private static Object declaration(Match match, String id) {
+        return match.getDeclarationIds().contains(id) ? match.getDeclarationValue(id) : null;
+    }
+
+    private static void readInto(Map<String, Object> facts, String prefix, Object bean, RuleInfo rule) {
+        Set<String> words = rule.reads().getOrDefault(bean.getClass().getSimpleName(), Set.of());
+        for (String property : Beans.getters(bean.getClass()).keySet()) {
+            if (words.contains(property)) {
+                facts.put(prefix + "." + property, json(Beans.read(bean, property)));
+            }
+        }
+    }
+
+    /** A value as the record stores it: codes for enums, rounded decimals. */
+    static Object json(Object value) {
+        if (value instanceof Coded coded) {
+            return coded.code();
+        }
+        if (value instanceof Double number) {
+            return Numbers.round(number);
+        }
+        return value;
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+        current = null;
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (event.getRule() != null && current != null) {
+            Object conclusion = event.getObject();
+            current.concludes.add(conclusion);
+            concludedBy.put(conclusion, current);
+            conclusions.add(conclusion);
+        }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        // conclusions are never modified: nothing to record
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        // conclusions are never retracted: nothing to record
+    }
+
+    /** Every fired rule, in firing order. */
+    List<Fired> fired() {
+        return fired;
+    }
+
+    /** Every conclusion a rule inserted, in insertion order. */
+    List<Object> conclusions() {
+        return conclusions;
+    }
+
+    /** The firing of the rule that inserted {@code conclusion}. */
+    Fired concludedBy(Object conclusion) {
+        return concludedBy.get(conclusion);
+    }
+
+    /** The rule that fired most often, with its count: the suspect when firing never settles. */
+    Map.Entry<String, Integer> busiest() {
+        return firings.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+    }
+
+    /** The rule firing now, if a consequence is running. */
+    Fired current() {
+        return current;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.ladder.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.ladder.Problem;
+import dev.ladder.model.Coded;
+import dev.ladder.model.Range;
+import dev.ladder.model.Text;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** Turns Jackson's exceptions into located problems a person can act on. */
+public final class Problems {
+    private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
+
+    private Problems() {
+    }
+
+    /**
+     * The problem behind a failed read of {@code file} into {@code root}.
+     *
+     * @param file the file as the user named it
+     * @param root the class the file was read into, to describe what a field accepts
+     */
+    public static Problem of(String file, JsonProcessingException e, Class<?> root) {
+        JsonLocation where = e.getLocation();
+        int line = where == null ? 0 : where.getLineNr();
+        int column = where == null ? 0 : where.getColumnNr();
+        if (e instanceof JsonMappingException mapping) {
+            String path = path(mapping.getPath());
+            return new Problem(file, line, column, path, mappingMessage(mapping, path, root));
+        }
+        return new Problem(file, line, column, null, syntaxMessage(file, e));
+    }
+
+    private static String mappingMessage(JsonMappingException e, String path, Class<?> root) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.') + 1) : "";
+            return "unknown field (" + suggestion(unknown.getPropertyName(), unknown.getKnownPropertyIds(), parent) + ")";
+        }
+        if (e instanceof InvalidNullException) {
+            return "null is not allowed (omit the field when it is unknown; expected " + expected(root, path) + ")";
+        }
+        if (e instanceof InvalidFormatException) {
+            return e.getOriginalMessage();
+        }
+        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith(TokenDescriber.PREFIX)) {
+            String got = e.getOriginalMessage().substring(TokenDescriber.PREFIX.length());
+            String lead = got.contains(" is ") ? got : "got " + got;
+            return lead + " (expected " + expected(root, path) + ")";
+        }
+        if (e.getCause() instanceof StreamConstraintsException limit) {
+            return limitMessage(limit);
+        }
+        return firstLine(e.getOriginalMessage());
+    }
+
+    private static String syntaxMessage(String file, JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException limit) {
+            return limitMessage(limit);
+        }
+        String message = firstLine(e.getOriginalMessage());
+        if (message.startsWith("Duplicate field")) {
+            return "duplicate key " + message.substring("Duplicate field ".length()) + " (each key may appear once)";
+        }
+        if (e instanceof InputCoercionException) {
+            return "number out of range (" + message + ")";
+        }
+        String language = StrictMapper.isYaml(file) ? "YAML" : "JSON";
+        return "malformed " + language + ": " + message;
+    }
+
+    private static String limitMessage(StreamConstraintsException limit) {
+        String message = firstLine(limit.getOriginalMessage());
+        if (message.contains("nesting depth")) {
+            return "nested more than " + StrictMapper.MAX_NESTING_DEPTH + " levels deep (a scenario needs 3)";
+        }
+        return "too large a value (" + message + ")";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String first = message.strip().lines().findFirst().orElse("unreadable");
+        return first.replaceAll("\\s*\\(for .*\\)$", "").replace(" at [Source: REDACTED", "");
+    }
+
+    /** {@code attempts[0].approach} from Jackson's reference chain. */
+    static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String suggestion(String name, Collection<Object> known, String parent) {
+        List<String> names = known.stream().map(Object::toString).sorted().toList();
+        return names.stream()
+                .map(candidate -> Map.entry(candidate, DISTANCE.apply(name.toLowerCase(), candidate.toLowerCase())))
+                .filter(entry -> entry.getValue() >= 0)
+                .min(Comparator.comparingInt((Map.Entry<String, Integer> entry) -> entry.getValue())
+                        .thenComparing(Map.Entry::getKey))
+                .map(entry -> "did you mean " + parent + entry.getKey() + "?")
+                .orElse("allowed: " + String.join(", ", names));
+    }
+
+    /** What the field at {@code path} under {@code root} accepts, in words. */
+    static String expected(Class<?> root, String path) {
+        Type type = root;
+        Field field = null;
+        for (String step : path.replaceAll("\\[\\d+]", "[]").split("\\.")) {
+            if (step.isEmpty()) {
+                continue;
+            }
+            boolean element = step.endsWith("[]");
+            String name = element ? step.substring(0, step.length() - 2) : step;
+            field = CodedModule.field(raw(type), name);
+            if (field == null) {
+                return "a value of the documented type";
+            }
+            type = field.getGenericType();
+            if (element && type instanceof ParameterizedType list) {
+                type = list.getActualTypeArguments()[0];
+                field = null;
+            }
+        }
+        return describe(raw(type), field, type);
+    }
+
+    private static String describe(Class<?> type, Field field, Type generic) {
+        if (field != null && field.getAnnotation(Range.class) != null) {
+            return CodedModule.expected(type, field.getAnnotation(Range.class));
+        }
+        if (field != null && field.getAnnotation(Text.class) != null) {
+            return CodedModule.expected(field.getAnnotation(Text.class));
+        }
+        if (type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (Coded.class.isAssignableFrom(type) && type.isEnum()) {
+            return "one of: " + allowed(type);
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "an object of named entries";
+        }
+        return "an object";
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String allowed(Class<?> type) {
+        return Coded.allowed((Class) type);
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        return Objects.requireNonNull(null, "unsupported type " + type);
+    }
+
+    /** Joins problems one per line, as the command line prints them. */
+    public static String lines(Collection<Problem> problems) {
+        return problems.stream().map(Problem::toString).collect(Collectors.joining(System.lineSeparator()));
+    }
+}

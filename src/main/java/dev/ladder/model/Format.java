@@ -1,0 +1,6 @@
+package dev.ladder.model;
+
+/** Output format requirement (`needs.format`). */
+public enum Format implements Coded {
+    NONE, LOOSE, STRICT_SCHEMA
+}

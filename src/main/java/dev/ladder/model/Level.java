@@ -1,0 +1,6 @@
+package dev.ladder.model;
+
+/** A three-step scale: example quality, failure cost, confidence. */
+public enum Level implements Coded {
+    LOW, MEDIUM, HIGH
+}

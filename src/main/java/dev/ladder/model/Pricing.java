@@ -1,0 +1,41 @@
+package dev.ladder.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Prices that override the rule base's price parameters ({@code pricing}). Each given field
+ * replaces the parameter {@code pricing.<field>}; an omitted one keeps the rule base's default.
+ */
+public final class Pricing {
+    @Range
+    private Double largeModelInputPerMTokUsd;
+    @Range
+    private Double largeModelOutputPerMTokUsd;
+    @Range
+    private Double tunedModelInputPerMTokUsd;
+    @Range
+    private Double tunedModelOutputPerMTokUsd;
+    @Range
+    private Double trainingPerMTokUsd;
+    @Range
+    private Double hostingPerMonthUsd;
+
+    /** The given prices as parameter name to value, in declaration order. */
+    public Map<String, Double> asParameters() {
+        Map<String, Double> given = new LinkedHashMap<>();
+        put(given, "largeModelInputPerMTokUsd", largeModelInputPerMTokUsd);
+        put(given, "largeModelOutputPerMTokUsd", largeModelOutputPerMTokUsd);
+        put(given, "tunedModelInputPerMTokUsd", tunedModelInputPerMTokUsd);
+        put(given, "tunedModelOutputPerMTokUsd", tunedModelOutputPerMTokUsd);
+        put(given, "trainingPerMTokUsd", trainingPerMTokUsd);
+        put(given, "hostingPerMonthUsd", hostingPerMonthUsd);
+        return given;
+    }
+
+    private static void put(Map<String, Double> into, String field, Double value) {
+        if (value != null) {
+            into.put("pricing." + field, value);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ladder.model;
+
+/** A technique within an approach. The last two are advice only, never a scenario value. */
+public enum Technique implements Coded {
+    ZERO_SHOT(Approach.PROMPTING),
+    FEW_SHOT(Approach.PROMPTING),
+    CHAIN_OF_THOUGHT(Approach.PROMPTING),
+    PERSONA(Approach.PROMPTING),
+    STRUCTURED_OUTPUT(Approach.PROMPTING),
+    FULL_CONTEXT(Approach.PROMPTING),
+    LORA(Approach.FINE_TUNING),
+    FULL(Approach.FINE_TUNING),
+    DISTILLATION(Approach.FINE_TUNING),
+    PROMPT_CACHING(Approach.PROMPTING),
+    HUMAN_REVIEW(null);
+
+    private final Approach approach;
+
+    Technique(Approach approach) {
+        this.approach = approach;
+    }
+
+    /** The rung this technique belongs to, or null for advice that fits any rung. */
+    public Approach getApproach() {
+        return approach;
+    }
+
+    @Override
+    public boolean acceptedInScenarios() {
+        return this != PROMPT_CACHING && this != HUMAN_REVIEW;
+    }
+}
