@@ -1,14 +1,131 @@
 package dev.ladder.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ladder.Advisor;
+import dev.ladder.Expectations;
+import dev.ladder.LadderException;
+import dev.ladder.Problem;
+import dev.ladder.io.DecisionJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
-/** {@code ladder test}: runs the scenarios that carry an expect block. */
-@Command(name = "test", mixinStandardHelpOptions = true, description = "Run scenarios with expectations; report coverage.")
+/**
+ * {@code ladder test [DIR|FILE...]}: decides every scenario that carries an {@code expect}
+ * block, prints pass or fail with the differences, a summary line and the rule coverage.
+ */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Run the scenarios that carry an expect block; report failures and rule coverage.")
 final class TestCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOption rules;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text or json. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Parameters(arity = "0..*", paramLabel = "DIR|FILE", description = "Scenario files or directories (default: facts/).")
+    List<Path> targets = new ArrayList<>();
+
     @Override
-    public Integer call() {
-        return 0;
+    public Integer call() throws LadderException {
+        List<Path> files = scenarioFiles(targets.isEmpty() ? List.of(Path.of("facts")) : targets);
+        Advisor advisor = rules.load();
+        Expectations.Report report = Expectations.run(advisor, files);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(json(report));
+        } else {
+            text(report, out);
+        }
+        out.flush();
+        return report.failed() == 0 && !report.results().isEmpty() ? 0 : 1;
+    }
+
+    static List<Path> scenarioFiles(List<Path> targets) throws LadderException.BadInput {
+        List<Path> files = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Path target : targets) {
+            if (Files.isDirectory(target)) {
+                try (Stream<Path> walk = Files.walk(target)) {
+                    walk.filter(Files::isRegularFile).filter(p -> {
+                        String name = p.getFileName().toString();
+                        return name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
+                    }).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    problems.add(Problem.ofFile(target.toString(), "cannot be listed: " + e.getMessage()));
+                }
+            } else if (Files.exists(target)) {
+                files.add(target);
+            } else {
+                problems.add(Problem.ofFile(target.toString(), "no such file or directory"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new LadderException.BadInput(problems);
+        }
+        return files;
+    }
+
+    private static void text(Expectations.Report report, PrintWriter out) {
+        for (Expectations.Result result : report.results()) {
+            String name = result.scenario() == null ? result.file() : result.scenario() + " (" + result.file() + ")";
+            if (result.passed()) {
+                out.println("pass  " + name);
+            } else {
+                out.println("FAIL  " + name);
+                result.differences().forEach(d -> out.println("        " + d));
+            }
+        }
+        out.println(report.passed() + " passed, " + report.failed() + " failed");
+        out.printf("rule coverage: %.1f%% (%d of %d rules fired in some scenario)%n", report.coveragePercent(),
+                report.allRules().size() - report.neverFired().size(), report.allRules().size());
+        if (!report.neverFired().isEmpty()) {
+            out.println("never fired: " + String.join(", ", report.neverFired()));
+        }
+        if (report.results().isEmpty()) {
+            out.println("no scenario carries an expect block");
+        }
+    }
+
+    private static String json(Expectations.Report report) {
+        ObjectNode root = DecisionJson.mapper().createObjectNode();
+        root.put("passed", report.passed());
+        root.put("failed", report.failed());
+        ArrayNode results = root.putArray("results");
+        for (Expectations.Result result : report.results()) {
+            ObjectNode node = results.addObject();
+            node.put("file", result.file());
+            node.put("scenario", result.scenario());
+            node.put("passed", result.passed());
+            result.differences().forEach(node.putArray("differences")::add);
+        }
+        ObjectNode coverage = root.putObject("coverage");
+        coverage.put("percent", report.coveragePercent());
+        coverage.put("rules", report.allRules().size());
+        report.neverFired().forEach(coverage.putArray("neverFired")::add);
+        try {
+            return DecisionJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
