@@ -1,14 +1,47 @@
 package dev.ladder.cli;
 
+import dev.ladder.Advisor;
+import dev.ladder.LadderException;
+import dev.ladder.Problem;
+import dev.ladder.engine.RuleBase;
+import dev.ladder.engine.RuleChecks;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code ladder check}: compiles and lints the rule base. */
-@Command(name = "check", mixinStandardHelpOptions = true, description = "Compile and lint the rule base.")
+/**
+ * {@code ladder check}: compiles the rule base (errors and refused constructs exit 2, located in
+ * the expert's own file and line), then lints it (findings exit 1).
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Compile and lint the rule base: exit 0 clean, 1 findings, 2 does not compile or is refused.")
 final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOption rules;
+
     @Override
-    public Integer call() {
-        return 0;
+    public Integer call() throws LadderException {
+        RuleBase ruleBase = rules.load().ruleBase();
+        List<Problem> findings = RuleChecks.lint(ruleBase);
+        PrintWriter out = spec.commandLine().getOut();
+        findings.forEach(out::println);
+        long files = ruleBase.files().files().keySet().stream().filter(f -> f.endsWith(".drl")).count();
+        if (findings.isEmpty()) {
+            out.printf("rule base OK: %d rules in %d files, %d parameters (%s)%n", ruleBase.rules().size(), files,
+                    ruleBase.parameters().all().size(), ruleBase.files().sha256().substring(0, 12));
+        } else {
+            out.printf("%d finding%s in %s%n", findings.size(), findings.size() == 1 ? "" : "s",
+                    ruleBase.files().display());
+        }
+        out.flush();
+        return findings.isEmpty() ? 0 : 1;
     }
 }

@@ -55,8 +55,10 @@ public final class RuleBase {
         Map<String, PackageDescr> sources = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
             if (file.getKey().endsWith(".drl")) {
-                describe(files.display(file.getKey()), new String(file.getValue(), StandardCharsets.UTF_8),
-                        rules, sources, problems);
+                String display = files.display(file.getKey());
+                String drl = new String(file.getValue(), StandardCharsets.UTF_8);
+                problems.addAll(RuleSafety.scan(display, drl));
+                describe(display, drl, rules, sources, problems);
             }
         }
         if (!problems.isEmpty()) {
@@ -74,7 +76,7 @@ public final class RuleBase {
         }
         batch.build();
         for (KnowledgeBuilderError error : builder.getErrors()) {
-            problems.add(located(error, files.display()));
+            problems.add(ConsequenceErrors.pinpoint(located(error, files.display()), files));
         }
         if (!problems.isEmpty()) {
             throw new LadderException.BadInput(problems);

@@ -152,6 +152,11 @@ public final class Problems {
         return describe(raw(type), field, type);
     }
 
+    /** What a scenario field accepts, in words. */
+    public static String expectedFor(Field field) {
+        return describe(field.getType(), field, field.getGenericType());
+    }
+
     private static String describe(Class<?> type, Field field, Type generic) {
         if (field != null && field.getAnnotation(Range.class) != null) {
             return CodedModule.expected(type, field.getAnnotation(Range.class));

@@ -1,0 +1,52 @@
+package dev.ladder.engine;
+
+/**
+ * DRL source with comments and string literals blanked out, line breaks kept, so code can be
+ * scanned for words without matching prose in a {@code @source} or a comment.
+ */
+final class DrlText {
+    private DrlText() {
+    }
+
+    static String codeOnly(String drl) {
+        StringBuilder out = new StringBuilder(drl.length());
+        int i = 0;
+        while (i < drl.length()) {
+            char c = drl.charAt(i);
+            char next = i + 1 < drl.length() ? drl.charAt(i + 1) : '\0';
+            if (c == '/' && next == '/') {
+                while (i < drl.length() && drl.charAt(i) != '\n') {
+                    out.append(' ');
+                    i++;
+                }
+            } else if (c == '/' && next == '*') {
+                int end = drl.indexOf("*/", i + 2);
+                end = end < 0 ? drl.length() : end + 2;
+                blank(drl, i, end, out);
+                i = end;
+            } else if (c == '"' || c == '\'') {
+                int end = i + 1;
+                while (end < drl.length() && drl.charAt(end) != c && drl.charAt(end) != '\n') {
+                    end += drl.charAt(end) == '\\' ? 2 : 1;
+                }
+                end = Math.min(end + 1, drl.length());
+                out.append(c);
+                blank(drl, i + 1, Math.max(i + 1, end - 1), out);
+                if (end - 1 > i) {
+                    out.append(drl.charAt(end - 1) == c ? c : ' ');
+                }
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static void blank(String drl, int from, int to, StringBuilder out) {
+        for (int j = from; j < to && j < drl.length(); j++) {
+            out.append(drl.charAt(j) == '\n' ? '\n' : ' ');
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.ladder.cli;
+
+import dev.ladder.RuleDirs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CheckCommandTest {
+
+    @Test
+    void whenTheProjectRuleBaseIsChecked_thenItIsClean() {
+        Cli result = Cli.run("check");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).startsWith("rule base OK: ");
+    }
+
+    @Test
+    void whenARuleHasASyntaxError_thenItsOwnFileAndLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path rules = RuleDirs.copy(dir);
+        int start = RuleDirs.append(rules, "data.drl", """
+                rule "Broken"
+                    @id("Z-01") @source("x") @reason("y")
+                    agenda-group "classify"
+                when
+                    Data( labelledExamples > )
+                then
+                end
+                """);
+
+        Cli result = Cli.run("check", "--rules", rules.toString());
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).startsWith(rules + "/data.drl:" + (start + 4) + ":");
+    }
+
+    @Test
+    void whenAConsequenceDoesNotCompile_thenTheErrorPointsAtTheStatement(@TempDir Path dir) throws Exception {
+        Path rules = RuleDirs.copy(dir);
+        int start = RuleDirs.append(rules, "risks.drl", """
+                rule "Bad consequence"
+                    @id("Z-02") @source("x") @reason("y")
+                    agenda-group "recommend"
+                when
+                    Data()
+                then
+                    insert(new Warning("X", Level.HIGHEST));
+                end
+                """);
+
+        Cli result = Cli.run("check", "--rules", rules.toString());
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains(rules + "/risks.drl:" + (start + 6) + ":35: Rule Compilation error HIGHEST");
+    }
+
+    @Test
+    void whenRulesBreakTheHouseRules_thenEachFindingIsLocatedAndExitOne(@TempDir Path dir) throws Exception {
+        Path rules = RuleDirs.copy(dir);
+        int start = RuleDirs.append(rules, "data.drl", """
+                rule "Lint bait"
+                    @id("D-01")
+                    @reason("{$nope} and {no.such.param}")
+                    agenda-group "classfy"
+                when
+                    Data( labelledExamples > 250 )
+                    Param( name == "examples.typo", $v : value )
+                then
+                end
+
+                rule "Needs a later conclusion"
+                    @id("Z-06") @source("x") @reason("y")
+                    agenda-group "frame"
+                when
+                    Recommendation()
+                then
+                end
+
+                rule "Needs an impossible scenario"
+                    @id("Z-07") @source("x") @reason("y")
+                    agenda-group "classify"
+                when
+                    Usage( requestsPerDay < 0 )
+                    Evaluation( taskScoreAfter > 1 )
+                then
+                end
+                """);
+        Files.writeString(rules.resolve("parameters.yaml"), Files.readString(rules.resolve("parameters.yaml"))
+                + "\nunused.param:\n  value: 3\n  unit: x\n  source: y\n");
+
+        Cli result = Cli.run("check", "--rules", rules.toString());
+
+        String file = rules + "/data.drl:";
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains(
+                file + start + ":1: @id \"D-01\" is already used at " + rules + "/data.drl:6",
+                file + start + ":1: rule \"Lint bait\" has no @source",
+                file + start + ":1: @reason placeholder {$nope} names no variable bound",
+                file + start + ":1: @reason placeholder {no.such.param} names no parameter and no scenario fact",
+                file + start + ":1: rule \"Lint bait\" is in agenda-group \"classfy\", which never runs",
+                file + (start + 5) + ":1: literal 250 in a condition",
+                file + (start + 6) + ":1: no parameter named \"examples.typo\"",
+                "can never fire: it needs a Recommendation, which rules conclude only in the later phase(s) recommend",
+                "can never fire: it needs usage.requestsPerDay < 0, but the scenario format allows only an integer >= 0",
+                "can never fire: it needs evaluation.taskScoreAfter > 1, but the scenario format allows only a number in [0, 1]",
+                "parameters.yaml:", "unused.param: no rule uses this parameter");
+    }
+
+    @Test
+    void whenARuleReachesOutsideTheDecision_thenItIsRefusedByCheckAndByDecide(@TempDir Path dir) throws Exception {
+        Path rules = RuleDirs.copy(dir);
+        int start = RuleDirs.append(rules, "data.drl", """
+                rule "Danger"
+                    @id("Z-08") @source("mentions System.exit harmlessly") @reason("y")
+                    agenda-group "classify"
+                when
+                    Data()
+                then
+                    System.exit(1); // a System in a comment is fine
+                    java.nio.file.Files.delete(java.nio.file.Path.of("x"));
+                    new Thread(() -> {}).start();
+                end
+                """);
+
+        Cli check = Cli.run("check", "--rules", rules.toString());
+        Cli decide = Cli.run("decide", "facts/seed004-calendar-json.yaml", "--rules", rules.toString());
+
+        String file = rules + "/data.drl:";
+        assertThat(check.exit()).isEqualTo(2);
+        assertThat(check.err()).contains(file + (start + 6) + ":5: refused: 'System'",
+                file + (start + 7) + ":19: refused: 'Files' does file or network I/O",
+                file + (start + 8) + ":9: refused: 'Thread' starts or manages threads")
+                .doesNotContain(":" + (start + 1) + ":");
+        assertThat(decide.exit()).isEqualTo(2);
+        assertThat(decide.out()).isEmpty();
+    }
+}
