@@ -35,20 +35,30 @@ public final class LadderCommand implements Runnable {
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debug = debug(parseResult);
             if (ex instanceof LadderException problem) {
                 commandLine.getErr().println(Problems.lines(problem.problems()));
-                if (parseResult.hasMatchedOption("--debug") && problem.getCause() != null) {
+                if (debug && problem.getCause() != null) {
                     problem.getCause().printStackTrace(commandLine.getErr());
                 }
                 return problem.exitCode();
             }
-            commandLine.getErr().println("ladder: internal error: " + ex);
-            if (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug")) {
+            commandLine.getErr().println("ladder: internal error: " + ex + (debug ? "" : " (--debug shows where)"));
+            if (debug) {
                 ex.printStackTrace(commandLine.getErr());
             }
             return 4;
         });
         return cli;
+    }
+
+    private static boolean debug(CommandLine.ParseResult result) {
+        for (CommandLine.ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The version the build recorded. */

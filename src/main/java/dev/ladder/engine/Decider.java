@@ -5,13 +5,14 @@ import dev.ladder.LadderException;
 import dev.ladder.Problem;
 import dev.ladder.model.Param;
 import dev.ladder.model.Scenario;
-import org.drools.base.rule.consequence.ConsequenceException;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.Agenda;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs one scenario through the rule base: inserts the parameters and the scenario's facts,
@@ -72,14 +73,27 @@ public final class Decider {
     private int fire(KieSession session, TrailRecorder recorder, int limit) throws LadderException.RuleFault {
         try {
             return session.fireAllRules(limit + 1);
-        } catch (ConsequenceException e) {
-            RuleInfo rule = e.getRule() == null ? null : ruleBase.rule(e.getRule().getName());
-            throw fault(rule, "its consequence threw " + describe(e.getCause() == null ? e : e.getCause()), e);
         } catch (RuntimeException e) {
             TrailRecorder.Fired firing = recorder.current();
-            throw fault(firing == null ? null : firing.rule, "evaluating it failed: " + describe(e), e);
+            if (firing != null) {
+                throw fault(firing.rule, "its consequence threw " + describe(e), e);
+            }
+            throw fault(ruleNamedIn(e), "evaluating its conditions threw " + describe(e), e);
         }
     }
+
+    /** Drools names the rule whose condition failed in the exception's message. */
+    private RuleInfo ruleNamedIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Matcher m = RULE_IN_MESSAGE.matcher(String.valueOf(t.getMessage()));
+            if (m.find() && ruleBase.rule(m.group(1)) != null) {
+                return ruleBase.rule(m.group(1));
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("(?:\\[Rule|for rule) \"([^\"]+)\"");
 
     private static LadderException.RuleFault fault(RuleInfo rule, String what, Throwable cause) {
         if (rule == null) {

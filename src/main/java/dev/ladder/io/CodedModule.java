@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -20,12 +22,14 @@ import dev.ladder.model.Coded;
 import dev.ladder.model.Expect;
 import dev.ladder.model.Numbers;
 import dev.ladder.model.Range;
+import dev.ladder.model.Required;
 import dev.ladder.model.Text;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -67,6 +71,14 @@ final class CodedModule {
         }
 
         @Override
+        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription beanDesc,
+                                                      JsonDeserializer<?> deserializer) {
+            List<String> required = Arrays.stream(beanDesc.getBeanClass().getDeclaredFields())
+                    .filter(f -> f.getAnnotation(Required.class) != null).map(Field::getName).toList();
+            return required.isEmpty() ? deserializer : new RequiredFields(deserializer, required);
+        }
+
+        @Override
         @SuppressWarnings({"rawtypes", "unchecked"})
         public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription beanDesc,
                                                      BeanDeserializerBuilder builder) {
@@ -90,6 +102,41 @@ final class CodedModule {
                 }
             }
             return builder;
+        }
+    }
+
+    /** Prefix of the message for a missing required field; the field name follows it. */
+    static final String MISSING = "missing: ";
+
+    /** Checks, once an object is read, that its {@link Required} fields were given. */
+    static final class RequiredFields extends DelegatingDeserializer {
+        private final List<String> required;
+
+        RequiredFields(JsonDeserializer<?> delegate, List<String> required) {
+            super(delegate);
+            this.required = required;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+            return new RequiredFields(newDelegatee, required);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            Object bean = _delegatee.deserialize(p, ctxt);
+            for (String name : required) {
+                Field field = field(bean.getClass(), name);
+                try {
+                    field.setAccessible(true);
+                    if (field.get(bean) == null) {
+                        throw MismatchedInputException.from(p, bean.getClass(), MISSING + name);
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("model fields are readable", e);
+                }
+            }
+            return bean;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ladder.io;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -23,6 +24,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Turns Jackson's exceptions into located problems a person can act on. */
@@ -42,8 +45,25 @@ public final class Problems {
         JsonLocation where = e.getLocation();
         int line = where == null ? 0 : where.getLineNr();
         int column = where == null ? 0 : where.getColumnNr();
+        if (e instanceof JsonMappingException wrapper && wrapper.getCause() instanceof StreamReadException cause
+                && !(cause.getOriginalMessage() != null && cause.getOriginalMessage().startsWith("Duplicate field"))
+                ) {
+            return of(file, cause, root);
+        }
+        if (e instanceof JsonMappingException missing && missing.getOriginalMessage() != null
+                && missing.getOriginalMessage().startsWith(CodedModule.MISSING)) {
+            String parent = path(missing.getPath());
+            String field = missing.getOriginalMessage().substring(CodedModule.MISSING.length());
+            String path = parent.isEmpty() ? field : parent + "." + field;
+            return new Problem(file, line, column, path, "missing (required: " + expected(root, path) + ")");
+        }
         if (e instanceof JsonMappingException mapping) {
             String path = path(mapping.getPath());
+            if (mapping.getCause() instanceof JsonProcessingException cause && cause.getOriginalMessage() != null
+                    && cause.getOriginalMessage().startsWith("Duplicate field '")) {
+                String key = cause.getOriginalMessage().substring("Duplicate field '".length()).replaceAll("'.*", "");
+                path = path.isEmpty() ? key : path + "." + key;
+            }
             return new Problem(file, line, column, path, mappingMessage(mapping, path, root));
         }
         return new Problem(file, line, column, null, syntaxMessage(file, e));
@@ -57,18 +77,43 @@ public final class Problems {
         if (e instanceof InvalidNullException) {
             return "null is not allowed (omit the field when it is unknown; expected " + expected(root, path) + ")";
         }
+        Matcher coercion = COERCION.matcher(firstLine(e.getOriginalMessage()));
+        if (coercion.find()) {
+            return describeScalar(coercion.group(1), coercion.group(2)) + " (expected " + expected(root, path) + ")";
+        }
         if (e instanceof InvalidFormatException) {
             return e.getOriginalMessage();
         }
         if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith(TokenDescriber.PREFIX)) {
             String got = e.getOriginalMessage().substring(TokenDescriber.PREFIX.length());
             String lead = got.contains(" is ") ? got : "got " + got;
-            return lead + " (expected " + expected(root, path) + ")";
+            String expected = expected(root, path);
+            String hint = got.endsWith("is a boolean") && expected.contains("yes") ? "; in YAML quote it: \"yes\"" : "";
+            return lead + " (expected " + expected + hint + ")";
         }
         if (e.getCause() instanceof StreamConstraintsException limit) {
             return limitMessage(limit);
         }
-        return firstLine(e.getOriginalMessage());
+        String message = firstLine(e.getOriginalMessage());
+        if (e.getCause() instanceof JsonProcessingException cause && firstLine(cause.getOriginalMessage()).startsWith("Duplicate field")) {
+            return "duplicate key (each key may appear once)";
+        }
+        if (message.startsWith("Trailing token")) {
+            return "more content after the scenario (one scenario per file)";
+        }
+        return message;
+    }
+
+    private static final Pattern COERCION = Pattern.compile("^Cannot coerce ([\\w-]+) value \\((.*)\\) to");
+
+    private static String describeScalar(String kind, String value) {
+        return switch (kind) {
+            case "String" -> "'" + value.replaceAll("^\"|\"$", "") + "' is a string";
+            case "Integer" -> value + " is an integer";
+            case "Floating-point" -> value + " is a decimal number";
+            case "Boolean" -> value + " is a boolean";
+            default -> value + " is of the wrong type";
+        };
     }
 
     private static String syntaxMessage(String file, JsonProcessingException e) {
@@ -76,14 +121,44 @@ public final class Problems {
             return limitMessage(limit);
         }
         String message = firstLine(e.getOriginalMessage());
+        Matcher unclosed = UNCLOSED.matcher(message);
+        if (unclosed.find()) {
+            return "malformed JSON: the " + ("Object".equals(unclosed.group(1)) ? "object" : "list")
+                    + " opened at line " + unclosed.group(2) + ", column " + unclosed.group(3) + " is never closed";
+        }
         if (message.startsWith("Duplicate field")) {
             return "duplicate key " + message.substring("Duplicate field ".length()) + " (each key may appear once)";
         }
+        if (StrictMapper.isYaml(file) && e.getOriginalMessage() != null) {
+            return "malformed YAML: " + yamlMessage(e.getOriginalMessage());
+        }
+        message = message.replaceAll("\\s*\\(not recognized as one since Feature '\\w+' not enabled for parser\\)", "")
+                .replaceAll(": enable `[\\w.]+` to allow$", ": not allowed in JSON");
+        message = message.replace("maybe a (non-standard) comment?", "comments are not allowed in JSON");
         if (e instanceof InputCoercionException) {
             return "number out of range (" + message + ")";
         }
         String language = StrictMapper.isYaml(file) ? "YAML" : "JSON";
         return "malformed " + language + ": " + message;
+    }
+
+    private static final Pattern UNCLOSED = Pattern.compile(
+            "Unexpected end-of-input: expected close marker for (Object|Array) \\(start marker.*?line: (\\d+), column: (\\d+)");
+
+    /** SnakeYAML's message without its source excerpts and caret lines. */
+    private static String yamlMessage(String message) {
+        List<String> kept = new java.util.ArrayList<>();
+        boolean excerpt = false;
+        for (String line : message.lines().map(String::strip).toList()) {
+            if (line.startsWith("in 'reader'") || line.startsWith("at [Source")) {
+                excerpt = true;
+            } else if (excerpt && (line.startsWith("^") || line.isEmpty())) {
+                excerpt = !line.startsWith("^");
+            } else if (!excerpt && !line.isEmpty()) {
+                kept.add(line);
+            }
+        }
+        return kept.isEmpty() ? "unreadable" : String.join("; ", kept);
     }
 
     private static String limitMessage(StreamConstraintsException limit) {

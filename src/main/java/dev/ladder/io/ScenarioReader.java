@@ -29,7 +29,7 @@ public final class ScenarioReader {
     /** Reads one scenario file, JSON or YAML by its extension. */
     public static Scenario read(Path file) throws LadderException.BadInput {
         String name = file.toString();
-        if (!(name.endsWith(".json") || StrictMapper.isYaml(name))) {
+        if (!(name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") || StrictMapper.isYaml(name))) {
             throw bad(name, "unsupported file type (expected a .json, .yaml or .yml scenario file)");
         }
         if (Files.isDirectory(file)) {
@@ -71,11 +71,7 @@ public final class ScenarioReader {
             throw new LadderException.BadInput(Problems.of(name, e, Scenario.class));
         }
         if (scenario == null) {
-            throw bad(name, "is empty (expected a scenario object with at least an id)");
-        }
-        if (scenario.getId() == null) {
-            throw new LadderException.BadInput(new Problem(name, 1, 1, "id",
-                    "missing (required: 1-100 characters of A-Z a-z 0-9 . _ -)"));
+            throw bad(name, "holds only null (expected a scenario object with at least an id)");
         }
         scenario.indexAttempts();
         return scenario;

@@ -47,7 +47,8 @@ public final class StrictMapper {
     }
 
     static boolean isYaml(String name) {
-        return name.endsWith(".yaml") || name.endsWith(".yml");
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".yaml") || lower.endsWith(".yml");
     }
 
     /** Compact JSON with sorted keys and no nulls: the form content hashes are taken over. */

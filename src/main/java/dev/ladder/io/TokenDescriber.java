@@ -22,6 +22,13 @@ final class TokenDescriber extends DeserializationProblemHandler {
         throw MismatchedInputException.from(p, targetType, PREFIX + describe(t, p));
     }
 
+    @Override
+    public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+                                            com.fasterxml.jackson.databind.deser.ValueInstantiator valueInsts,
+                                            JsonParser p, String msg) throws IOException {
+        throw MismatchedInputException.from(p, instClass, PREFIX + describe(p.currentToken(), p));
+    }
+
     static String describe(JsonToken token, JsonParser p) throws IOException {
         if (token == null) {
             return "nothing";

@@ -2,8 +2,10 @@ package dev.ladder.model;
 
 /** One thing already tried ({@code attempts[]}), with its place in the list. */
 public final class Attempt {
+    @Required
     private Approach approach;
     private Technique technique;
+    @Required
     private Outcome outcome;
     @Text(maxLength = 1000)
     private String notes;

@@ -8,6 +8,7 @@ import java.util.List;
  * (empty when the file omits it) so rules can test each field; every unknown field is null.
  */
 public final class Scenario {
+    @Required
     @Text(minLength = 1, maxLength = 100, pattern = "[A-Za-z0-9._-]+",
             patternHelp = "1-100 characters of A-Z a-z 0-9 . _ -")
     private String id;
