@@ -23,9 +23,23 @@ import java.nio.file.Path;
  */
 public final class Advisor {
     private final Decider decider;
+    private final DecisionLog log;
 
     private Advisor(RuleBase ruleBase) {
-        this.decider = new Decider(ruleBase);
+        this(new Decider(ruleBase), null);
+    }
+
+    private Advisor(Decider decider, DecisionLog log) {
+        this.decider = decider;
+        this.log = log;
+    }
+
+    /**
+     * This advisor, appending every decision it makes to the hash-chained log at {@code logFile}
+     * (created when missing). A decision that cannot be logged is not returned.
+     */
+    public Advisor loggingTo(Path logFile) {
+        return new Advisor(decider, new DecisionLog(logFile));
     }
 
     /** Compiles the rule base in {@code rulesDir}: its {@code *.drl} files and {@code parameters.yaml}. */
@@ -46,7 +60,20 @@ public final class Advisor {
 
     /** Decides a scenario already read; {@code name} names it in problems. */
     public Decision decide(Scenario scenario, String name) throws LadderException {
-        return decider.decide(scenario, name);
+        Decision decision = decider.decide(scenario, name);
+        if (log != null) {
+            try {
+                log.append(decision, repaired -> { });
+            } catch (java.io.IOException e) {
+                throw new LadderException.BadInput(Problem.ofFile(logFileName(), "cannot append to the decision log: "
+                        + e.getMessage()));
+            }
+        }
+        return decision;
+    }
+
+    private String logFileName() {
+        return String.valueOf(log.file());
     }
 
     /** The compiled rule base, for checks and tests. */

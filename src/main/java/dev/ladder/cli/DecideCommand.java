@@ -2,6 +2,7 @@ package dev.ladder.cli;
 
 import dev.ladder.Advisor;
 import dev.ladder.Decision;
+import dev.ladder.DecisionLog;
 import dev.ladder.LadderException;
 import dev.ladder.Problem;
 import dev.ladder.io.DecisionJson;
@@ -43,6 +44,10 @@ final class DecideCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.json, .yaml, .yml).")
     List<Path> files;
 
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "Also append each decision record to this hash-chained JSON Lines log.")
+    Path log;
+
     @Override
     public Integer call() throws LadderException {
         List<Scenario> scenarios = new ArrayList<>();
@@ -62,9 +67,26 @@ final class DecideCommand implements Callable<Integer> {
         for (int i = 0; i < scenarios.size(); i++) {
             decisions.add(advisor.decide(scenarios.get(i), files.get(i).toString()));
         }
+        if (log != null) {
+            appendToLog(decisions);
+        }
         spec.commandLine().getOut().println(render(decisions));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private void appendToLog(List<Decision> decisions) throws LadderException.BadInput {
+        DecisionLog decisionLog = new DecisionLog(log);
+        try {
+            for (Decision decision : decisions) {
+                DecisionLog.Entry entry = decisionLog.append(decision, spec.commandLine().getErr()::println);
+                spec.commandLine().getErr().println("logged " + decision.scenario() + " as decision " + entry.decisionId()
+                        + " (entry " + entry.seq() + " of " + log + ")");
+            }
+        } catch (java.io.IOException e) {
+            throw new LadderException.BadInput(Problem.ofFile(log.toString(), "cannot append to the decision log: "
+                    + e.getMessage()));
+        }
     }
 
     private String render(List<Decision> decisions) {
