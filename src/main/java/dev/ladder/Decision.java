@@ -63,6 +63,7 @@ public record Decision(
             String name,
             String file,
             int line,
+            String phase,
             String source,
             String reason,
             Map<String, Object> facts,

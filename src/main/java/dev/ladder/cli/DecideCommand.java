@@ -6,6 +6,7 @@ import dev.ladder.DecisionLog;
 import dev.ladder.LadderException;
 import dev.ladder.Problem;
 import dev.ladder.io.DecisionJson;
+import dev.ladder.io.HtmlReport;
 import dev.ladder.io.MarkdownReport;
 import dev.ladder.io.ScenarioReader;
 import dev.ladder.io.TextReport;
@@ -29,7 +30,7 @@ import java.util.concurrent.Callable;
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = "Recommend prompting, RAG or fine-tuning for each scenario, with the trail of rules that fired.")
 final class DecideCommand implements Callable<Integer> {
-    enum Format { json, text, markdown }
+    enum Format { json, text, markdown, html }
 
     @Spec
     CommandSpec spec;
@@ -38,7 +39,7 @@ final class DecideCommand implements Callable<Integer> {
     RulesOption rules;
 
     @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT",
-            description = "json (the decision record), text (for a person) or markdown (a review document). Default: ${DEFAULT-VALUE}.")
+            description = "json (the decision record), text (for a person), markdown or html (review documents). Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.json, .yaml, .yml).")
@@ -94,6 +95,7 @@ final class DecideCommand implements Callable<Integer> {
             case json -> decisions.size() == 1 ? DecisionJson.pretty(decisions.get(0)) : DecisionJson.pretty(decisions);
             case text -> String.join("\n\n", decisions.stream().map(TextReport::render).toList());
             case markdown -> String.join("\n\n---\n\n", decisions.stream().map(MarkdownReport::render).toList());
+            case html -> String.join("\n", decisions.stream().map(HtmlReport::render).toList());
         };
     }
 }

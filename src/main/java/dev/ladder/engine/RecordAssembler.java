@@ -176,7 +176,7 @@ final class RecordAssembler {
             return conclusion + (by == null ? "" : " [#" + by.seq + " " + by.rule.id() + "]");
         };
         return recorder.fired().stream().map(f -> new Decision.TrailEntry(f.seq, f.rule.id(), f.rule.name(),
-                f.rule.file(), f.rule.line(), f.rule.source(), f.reason, f.facts,
+                f.rule.file(), f.rule.line(), f.rule.phase(), f.rule.source(), f.reason, f.facts,
                 f.uses.stream().map(label).toList(),
                 f.concludes.stream().map(c -> c + (overriddenBy.containsKey(c)
                         ? " (overridden by " + overriddenBy.get(c) + ")" : "")).collect(Collectors.toList()),

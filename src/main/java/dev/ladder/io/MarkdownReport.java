@@ -53,6 +53,9 @@ public final class MarkdownReport {
                     .append(f.value().toPlainString()).append(" | ").append(f.unit()).append(" | ")
                     .append(escape(f.formula())).append(" | ").append(f.rule()).append(" |\n"));
         }
+        out.append("\n## How the rules reached it\n\nScenario facts (left) feed the rules that read them; a rule feeds the rules that"
+                + " use its conclusions; dotted arrows mark a resolving rule overriding a loser.\n\n```mermaid\n")
+                .append(mermaid(d)).append("```\n");
         out.append("\n## Trail\n\n| # | rule | file | reason | concludes | overridden by |\n|---|---|---|---|---|---|\n");
         for (Decision.TrailEntry e : d.trail()) {
             out.append("| ").append(e.seq()).append(" | ").append(e.rule()).append(" ").append(escape(e.name()))
@@ -67,6 +70,26 @@ public final class MarkdownReport {
                 .append("`, ").append(d.engine().name()).append(' ').append(d.engine().version())
                 .append(" on Drools ").append(d.engine().drools()).append(", decided at ").append(d.decidedAt())
                 .append(".\n");
+        return out.toString();
+    }
+
+    static String mermaid(Decision d) {
+        TrailGraph graph = TrailGraph.of(d);
+        StringBuilder out = new StringBuilder("flowchart LR\n");
+        for (TrailGraph.Node node : graph.nodes) {
+            String label = node.label().replace("\"", "'");
+            switch (node.kind()) {
+                case FACT -> out.append("  ").append(node.id()).append("[/\"").append(label).append("\"/]\n");
+                case RULE -> out.append("  ").append(node.id()).append("[\"").append(label).append("\"]\n");
+                case RESULT -> out.append("  ").append(node.id()).append("((\"").append(label).append("\"))\n");
+            }
+        }
+        for (TrailGraph.Edge edge : graph.edges) {
+            out.append("  ").append(edge.from()).append(edge.override() ? " -. overrides .-> " : " --> ")
+                    .append(edge.to()).append('\n');
+        }
+        graph.nodes.stream().filter(TrailGraph.Node::overridden)
+                .forEach(n -> out.append("  style ").append(n.id()).append(" stroke-dasharray: 5 5\n"));
         return out.toString();
     }
 
