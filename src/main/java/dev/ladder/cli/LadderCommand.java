@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ladder", mixinStandardHelpOptions = true, versionProvider = LadderCommand.Version.class,
         description = "Tells a team whether to prompt, retrieve (RAG) or fine-tune, and proves why.",
-        subcommands = {DecideCommand.class, CheckCommand.class, TestCommand.class, LogCommand.class},
+        subcommands = {DecideCommand.class, CheckCommand.class, TestCommand.class, DiffCommand.class, WhatIfCommand.class,
+                LogCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a check or test found problems", "2:bad input (scenario, rules, usage)",
                 "3:a rule failed while deciding"})

@@ -1,0 +1,86 @@
+package dev.ladder.cli;
+
+import dev.ladder.Advisor;
+import dev.ladder.WhatIf;
+import dev.ladder.io.DecisionJson;
+import dev.ladder.io.ScenarioReader;
+import dev.ladder.model.Numbers;
+import dev.ladder.model.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ladder whatif FILE}: for each numeric fact, the nearest value at which the
+ * recommendation changes and the margin to it; for each enum and boolean, the values that
+ * change it. Found by re-deciding varied scenarios.
+ */
+@Command(name = "whatif", mixinStandardHelpOptions = true,
+        description = "Show which changes to the scenario's facts would change the recommendation, and by how much.")
+final class WhatIfCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOption rules;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
+    Format format;
+
+    @Parameters(paramLabel = "FILE", description = "The scenario.")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario scenario = ScenarioReader.read(file);
+        Advisor advisor = rules.load();
+        WhatIf.Report report = WhatIf.explore(advisor, scenario, file.toString());
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(DecisionJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        } else {
+            text(report, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void text(WhatIf.Report report, PrintWriter out) {
+        out.println("What-if for " + report.scenario() + ": now " + report.approach() + " (" + report.decisions()
+                + " varied scenarios decided)");
+        out.println();
+        out.println("Numbers that move the recommendation:");
+        if (report.numbers().isEmpty()) {
+            out.println("  none in the explored ranges");
+        }
+        for (WhatIf.Sensitivity s : report.numbers()) {
+            String current = s.current() != null ? Numbers.format(s.current().doubleValue())
+                    : s.fact().startsWith("pricing.") ? "the rule base's price" : "unknown";
+            out.println("  " + s.fact() + " = " + current + (s.nearestChange() == null ? ""
+                    : ": " + s.nearestChange() + " (margin " + (s.margin().signum() > 0 ? "+" : "")
+                    + s.margin().toPlainString() + ")"));
+            StringBuilder ranges = new StringBuilder("      ");
+            for (WhatIf.Segment segment : s.segments()) {
+                ranges.append(segment.from().toPlainString()).append(segment.to() == null ? "+" : ".." + segment.to().toPlainString())
+                        .append(": ").append(segment.approach()).append("   ");
+            }
+            out.println(ranges.toString().stripTrailing());
+        }
+        out.println();
+        out.println("Other values that change the recommendation:");
+        if (report.changes().isEmpty()) {
+            out.println("  none");
+        }
+        report.changes().forEach(c -> out.println("  " + c.fact() + ": " + c.current() + " -> " + c.value() + " gives "
+                + c.approach()));
+    }
+}

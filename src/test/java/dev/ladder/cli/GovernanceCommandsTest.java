@@ -1,0 +1,89 @@
+package dev.ladder.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ladder.RuleDirs;
+import dev.ladder.io.DecisionJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GovernanceCommandsTest {
+
+    @Test
+    void whenTheRuleBasesAreTheSame_thenDiffFindsNothingAndExitsZero(@TempDir Path dir) throws Exception {
+        Path base = RuleDirs.copy(dir);
+
+        Cli result = Cli.run("diff", "--base-rules", base.toString());
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("rule files changed: none").containsPattern("0 of \\d+ scenarios change");
+    }
+
+    @Test
+    void whenAThresholdMoves_thenDiffListsTheScenariosThatChangeAndTheRulesResponsible(@TempDir Path dir) throws Exception {
+        Path base = RuleDirs.copy(dir.resolve("base"));
+        Path edited = RuleDirs.copy(dir.resolve("edited"));
+        Path parameters = edited.resolve("parameters.yaml");
+        Files.writeString(parameters, Files.readString(parameters).replace("""
+                volume.fineTunePerDay:
+                  value: 10000""", """
+                volume.fineTunePerDay:
+                  value: 20000"""));
+
+        Cli result = Cli.run("diff", "--base-rules", base.toString(), "--rules", edited.toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("rule files changed: parameters.yaml",
+                "CHANGED seed004-error-summarizer-10k (facts/seed004-error-summarizer-10k.yaml)",
+                "  approach: FINE_TUNING -> PROMPTING",
+                "rules no longer firing: ").contains("V-10");
+    }
+
+    @Test
+    void whenDiffIsAskedForJson_thenTheChangesAreMachineReadable(@TempDir Path dir) throws Exception {
+        Path base = RuleDirs.copy(dir.resolve("base"));
+        Path edited = RuleDirs.copy(dir.resolve("edited"));
+        Files.writeString(edited.resolve("constraints.drl"), Files.readString(edited.resolve("constraints.drl"))
+                .replace("insert(new Warning(\"HUMAN_REVIEW_ADVISED\", Level.MEDIUM));", ""));
+
+        Cli result = Cli.run("diff", "--base-rules", base.toString(), "--rules", edited.toString(),
+                "--format", "json", "facts/seed003-q2-drug-interactions.json");
+
+        JsonNode report = DecisionJson.mapper().readTree(result.out());
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(report.path("changes").get(0).path("warningsRemoved").get(0).asText()).isEqualTo("HUMAN_REVIEW_ADVISED");
+        assertThat(report.path("filesChanged").get(0).asText()).isEqualTo("constraints.drl");
+    }
+
+    @Test
+    void whenWhatIfExploresTheErrorSummarizer_thenTheVolumeThresholdComesOutOfTheRules() {
+        Cli result = Cli.run("whatif", "facts/seed004-error-summarizer-10k.yaml");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("now FINE_TUNING",
+                "usage.requestsPerDay = 10000: with usage.requestsPerDay < 10000 the approach becomes PROMPTING (margin 0)",
+                "0..9999: PROMPTING   10000+: FINE_TUNING",
+                "task.lifetime: product -> one-off gives PROMPTING");
+    }
+
+    @Test
+    void whenTheRuleBaseMovesAThreshold_thenWhatIfFollowsIt(@TempDir Path dir) throws Exception {
+        Path edited = RuleDirs.copy(dir);
+        Path parameters = edited.resolve("parameters.yaml");
+        Files.writeString(parameters, Files.readString(parameters).replace("""
+                volume.fineTunePerDay:
+                  value: 10000""", """
+                volume.fineTunePerDay:
+                  value: 8000"""));
+
+        Cli result = Cli.run("whatif", "facts/seed004-error-summarizer-10k.yaml", "--rules", edited.toString(),
+                "--format", "json");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("\"fact\" : \"usage.requestsPerDay\"").contains("\"from\" : 8000");
+    }
+}
