@@ -6,6 +6,7 @@ import dev.ladder.Problem;
 import dev.ladder.model.Param;
 import dev.ladder.model.Scenario;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.Agenda;
 
 import java.util.LinkedHashMap;
@@ -32,10 +33,13 @@ public final class Decider {
 
     private final RuleBase ruleBase;
     private final RecordAssembler assembler;
+    /** Sessions are reset and reused: building a session's node memories costs more than a decision. */
+    private final KieSessionsPool sessions;
 
     public Decider(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
         this.assembler = new RecordAssembler(ruleBase);
+        this.sessions = ruleBase.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
     /** Decides one scenario; {@code scenarioName} names it in problems. */
@@ -45,7 +49,7 @@ public final class Decider {
         params.forEach(p -> byName.put(p.getName(), p));
         int limit = firingLimit(byName);
         TrailRecorder recorder = new TrailRecorder(ruleBase, scenario, byName);
-        KieSession session = ruleBase.kieBase().newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
@@ -66,6 +70,8 @@ public final class Decider {
             }
             return assembler.assemble(scenario, recorder, byName);
         } finally {
+            session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+            session.removeEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
             session.dispose();
         }
     }

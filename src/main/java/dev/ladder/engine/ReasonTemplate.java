@@ -52,16 +52,37 @@ public final class ReasonTemplate {
         return parameters.get(placeholder) != null || Beans.isScenarioPath(placeholder);
     }
 
+    /** A template split once into literal text and placeholders, so filling it needs no regex. */
+    private record Compiled(String[] literals, String[] names) {
+    }
+
+    private static final Map<String, Compiled> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Compiled compile(String template) {
+        List<String> literals = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        int last = 0;
+        while (matcher.find()) {
+            literals.add(template.substring(last, matcher.start()));
+            names.add(matcher.group(1));
+            last = matcher.end();
+        }
+        literals.add(template.substring(last));
+        return new Compiled(literals.toArray(String[]::new), names.toArray(String[]::new));
+    }
+
     /** Fills every placeholder; one that resolves to nothing reads {@code unknown}. */
     static String fill(String template, Function<String, Object> declarations, Map<String, Param> params,
                        Scenario scenario) {
         if (template == null) {
             return "";
         }
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        StringBuilder filled = new StringBuilder();
-        while (matcher.find()) {
-            String name = matcher.group(1);
+        Compiled compiled = COMPILED.computeIfAbsent(template, ReasonTemplate::compile);
+        StringBuilder filled = new StringBuilder(template.length() + 32);
+        for (int i = 0; i < compiled.names().length; i++) {
+            filled.append(compiled.literals()[i]);
+            String name = compiled.names()[i];
             Object value;
             if (name.startsWith("$")) {
                 value = declarations.apply(name);
@@ -72,16 +93,19 @@ public final class ReasonTemplate {
             } else {
                 value = null;
             }
-            matcher.appendReplacement(filled, Matcher.quoteReplacement(show(value)));
+            filled.append(show(value));
         }
-        matcher.appendTail(filled);
-        return filled.toString();
+        return filled.append(compiled.literals()[compiled.names().length]).toString();
     }
 
+    private static final ThreadLocal<DecimalFormat> GROUPED = ThreadLocal.withInitial(
+            () -> new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+
     private static String grouped(BigDecimal value) {
-        DecimalFormat format = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return format.format(value);
+        return value.abs().compareTo(THOUSAND) < 0 ? value.toPlainString() : GROUPED.get().format(value);
     }
+
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
     /** A value as a reason shows it: codes for enums, no float noise, "unknown" for null. */
     static String show(Object value) {

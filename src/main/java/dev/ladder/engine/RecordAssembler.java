@@ -1,7 +1,6 @@
 package dev.ladder.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ladder.Decision;
 import dev.ladder.LadderException;
 import dev.ladder.Problem;
@@ -186,9 +185,7 @@ final class RecordAssembler {
     /** SHA-256 of the scenario as canonical JSON (sorted keys, no nulls), without its expect block. */
     static String inputSha256(Scenario scenario) {
         try {
-            ObjectNode tree = StrictMapper.canonical().valueToTree(scenario);
-            tree.remove("expect");
-            byte[] canonical = StrictMapper.canonical().writeValueAsBytes(tree);
+            byte[] canonical = StrictMapper.canonicalInput().writeValueAsBytes(scenario);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash the scenario", e);

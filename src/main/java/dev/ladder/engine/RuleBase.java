@@ -9,6 +9,8 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
@@ -35,7 +37,7 @@ public final class RuleBase {
     private final RuleFiles files;
     private final Parameters parameters;
     private final Map<String, RuleInfo> rulesByName;
-    private final Map<String, PackageDescr> sources;
+    private Map<String, PackageDescr> sources;
     private final KieBase kieBase;
 
     private RuleBase(RuleFiles files, Parameters parameters, Map<String, RuleInfo> rulesByName,
@@ -49,7 +51,23 @@ public final class RuleBase {
 
     /** Parses and compiles {@code files}; every parse or compile error is a located problem. */
     public static RuleBase compile(RuleFiles files) throws LadderException.BadInput {
+        return compile(files, RuleCache.standard().orElse(null));
+    }
+
+    /**
+     * As {@link #compile(RuleFiles)}, reusing compiled packages from {@code cache} when it holds
+     * this exact rule set (a null cache always compiles).
+     */
+    static RuleBase compile(RuleFiles files, RuleCache cache) throws LadderException.BadInput {
         Parameters parameters = Parameters.parse(files.display(Parameters.FILE), files.files().get(Parameters.FILE));
+        if (cache != null) {
+            var cached = cache.load(files.sha256());
+            if (cached.isPresent()) {
+                InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+                kieBase.addPackages(cached.get().packages());
+                return new RuleBase(files, parameters, relocated(cached.get().rules(), files), null, kieBase);
+            }
+        }
         List<Problem> problems = new ArrayList<>();
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         Map<String, PackageDescr> sources = new LinkedHashMap<>();
@@ -81,8 +99,20 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw new LadderException.BadInput(problems);
         }
+        if (cache != null) {
+            cache.save(files.sha256(), builder.getKnowledgePackages(), rules);
+        }
         return new RuleBase(files, parameters, Collections.unmodifiableMap(rules),
                 Collections.unmodifiableMap(sources), builder.newKieBase());
+    }
+
+    /** Cached rule infos name files as they were displayed then; show them as displayed now. */
+    private static Map<String, RuleInfo> relocated(Map<String, RuleInfo> cached, RuleFiles files) {
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        cached.forEach((name, r) -> rules.put(name, new RuleInfo(r.id(), r.name(),
+                files.display(r.file().substring(r.file().lastIndexOf('/') + 1)), r.line(), r.source(), r.reason(),
+                r.phase(), r.reads())));
+        return Collections.unmodifiableMap(rules);
     }
 
     private static void describe(String display, String drl, Map<String, RuleInfo> rules,
@@ -149,8 +179,19 @@ public final class RuleBase {
         return rulesByName.get(name);
     }
 
-    /** The parsed DRL of each file, for the checks. */
-    public Map<String, PackageDescr> sources() {
+    /** The parsed DRL of each file, for the checks; parsed on first use when the rules came from the cache. */
+    public synchronized Map<String, PackageDescr> sources() {
+        if (sources == null) {
+            Map<String, RuleInfo> ignored = new LinkedHashMap<>();
+            Map<String, PackageDescr> parsed = new LinkedHashMap<>();
+            List<Problem> problems = new ArrayList<>();
+            files.files().forEach((name, bytes) -> {
+                if (name.endsWith(".drl")) {
+                    describe(files.display(name), new String(bytes, StandardCharsets.UTF_8), ignored, parsed, problems);
+                }
+            });
+            sources = Collections.unmodifiableMap(parsed);
+        }
         return sources;
     }
 

@@ -18,7 +18,7 @@ import java.util.Set;
  *               intersected with the type's properties this is what the rule read
  */
 public record RuleInfo(String id, String name, String file, int line, String source, String reason, String phase,
-                       Map<String, Set<String>> reads) {
+                       Map<String, Set<String>> reads) implements java.io.Serializable {
 
     /** {@code rules/knowledge.drl:42}. */
     public String location() {

@@ -38,7 +38,21 @@ public final class StrictMapper {
             .addModule(CodedModule.forWriting())
             .build();
 
+    /** Scenario content only: the canonical form without the {@code expect} block, which decide ignores. */
+    private static final com.fasterxml.jackson.databind.ObjectWriter CANONICAL_INPUT = CANONICAL.copy()
+            .addMixIn(dev.ladder.model.Scenario.class, WithoutExpect.class)
+            .writer();
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties("expect")
+    private abstract static class WithoutExpect {
+    }
+
     private StrictMapper() {
+    }
+
+    /** Writes a scenario as canonical JSON without its expect block: what {@code inputSha256} is taken over. */
+    public static com.fasterxml.jackson.databind.ObjectWriter canonicalInput() {
+        return CANONICAL_INPUT;
     }
 
     /** The reading mapper for a file, by its extension: YAML for .yaml/.yml, JSON otherwise. */

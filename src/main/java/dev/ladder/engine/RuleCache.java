@@ -1,0 +1,170 @@
+package dev.ladder.engine;
+
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.kie.api.definition.KiePackage;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compiled rule packages saved between runs, keyed by the rule set's SHA-256, so an unchanged
+ * rule base starts without recompiling its DRL. Each entry is signed with HMAC-SHA256 under a
+ * key private to this user; a cache entry that is corrupt, truncated, from another build or
+ * written by anyone else fails the check before anything is deserialised, and is rebuilt.
+ */
+final class RuleCache {
+    private static final byte[] MAGIC = "LADDER-KBASE-1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAC_LENGTH = 32;
+
+    /** What a cache entry restores. */
+    record Compiled(Collection<KiePackage> packages, Map<String, RuleInfo> rules) {
+    }
+
+    private final Path dir;
+
+    private RuleCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The cache in {@code $LADDER_CACHE_DIR}, else {@code $XDG_CACHE_HOME/ladder}, else {@code ~/.cache/ladder}; none when set to "off". */
+    static Optional<RuleCache> standard() {
+        String configured = System.getenv("LADDER_CACHE_DIR");
+        if ("off".equals(configured)) {
+            return Optional.empty();
+        }
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(new RuleCache(Path.of(configured)));
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return Optional.of(new RuleCache(base.resolve("ladder")));
+    }
+
+    static RuleCache in(Path dir) {
+        return new RuleCache(dir);
+    }
+
+    private Path entry(String rulesetSha256) {
+        return dir.resolve("kbase-" + rulesetSha256 + "-" + Versions.engine().version() + "-drools"
+                + Versions.engine().drools() + ".bin");
+    }
+
+    /** The compiled rule base for this rule set, if a trustworthy entry exists. */
+    Optional<Compiled> load(String rulesetSha256) {
+        Path file = entry(rulesetSha256);
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length < MAGIC.length + MAC_LENGTH
+                    || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+                return Optional.empty();
+            }
+            byte[] mac = Arrays.copyOfRange(bytes, MAGIC.length, MAGIC.length + MAC_LENGTH);
+            byte[] payload = Arrays.copyOfRange(bytes, MAGIC.length + MAC_LENGTH, bytes.length);
+            if (!MessageDigest.isEqual(mac, mac(rulesetSha256, payload))) {
+                return Optional.empty();
+            }
+            try (ObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(payload),
+                    RuleCache.class.getClassLoader())) {
+                @SuppressWarnings("unchecked")
+                Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
+                @SuppressWarnings("unchecked")
+                List<RuleInfo> rules = (List<RuleInfo>) in.readObject();
+                Map<String, RuleInfo> byName = new LinkedHashMap<>();
+                rules.forEach(r -> byName.put(r.name(), r));
+                return Optional.of(new Compiled(packages, byName));
+            }
+        } catch (IOException | ClassNotFoundException | ClassCastException | GeneralSecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Saves a compiled rule base; a cache that cannot be written is simply not used. */
+    void save(String rulesetSha256, Collection<KiePackage> packages, Map<String, RuleInfo> rules) {
+        try {
+            ByteArrayOutputStream payload = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new DroolsObjectOutputStream(payload)) {
+                out.writeObject(new ArrayList<>(packages));
+                out.writeObject(new ArrayList<>(rules.values()));
+            }
+            byte[] body = payload.toByteArray();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, "kbase-", ".tmp");
+            try {
+                ByteArrayOutputStream file = new ByteArrayOutputStream();
+                file.write(MAGIC);
+                file.write(mac(rulesetSha256, body));
+                file.write(body);
+                Files.write(temp, file.toByteArray());
+                try {
+                    Files.move(temp, entry(rulesetSha256), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, entry(rulesetSha256), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            // the cache only saves time; a decision never depends on it
+        }
+    }
+
+    private byte[] mac(String rulesetSha256, byte[] payload) throws IOException, GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+        mac.update(rulesetSha256.getBytes(StandardCharsets.US_ASCII));
+        mac.update(Versions.engine().version().getBytes(StandardCharsets.UTF_8));
+        mac.update(Versions.engine().drools().getBytes(StandardCharsets.UTF_8));
+        return mac.doFinal(payload);
+    }
+
+    /** A random key readable only by this user, made on first use. */
+    private byte[] key() throws IOException {
+        Path key = dir.resolve("key");
+        if (Files.isRegularFile(key) && Files.size(key) == 32) {
+            return Files.readAllBytes(key);
+        }
+        Files.createDirectories(dir);
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        Path temp = Files.createTempFile(dir, "key-", ".tmp");
+        try {
+            try {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the file system has no POSIX permissions; the directory's protection applies
+            }
+            Files.write(temp, fresh);
+            Files.move(temp, key, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            return Files.readAllBytes(key);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return Files.readAllBytes(key);
+    }
+}
