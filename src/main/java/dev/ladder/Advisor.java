@@ -72,6 +72,14 @@ public final class Advisor {
         return decision;
     }
 
+    /**
+     * The recommended approach alone, from the same rules without the trail or the record: for
+     * bulk exploration. Not logged.
+     */
+    public dev.ladder.model.Approach recommend(Scenario scenario, String name) throws LadderException {
+        return decider.recommend(scenario, name);
+    }
+
     private String logFileName() {
         return String.valueOf(log.file());
     }

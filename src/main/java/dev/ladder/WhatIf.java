@@ -211,7 +211,7 @@ public final class WhatIf {
             throw new IllegalStateException("a varied scenario stays within the format", e);
         }
         scenario.indexAttempts();
-        return advisor.decide(scenario, name).recommendation().approach();
+        return advisor.recommend(scenario, name).name();
     }
 
     private static BigDecimal decimal(double value) {

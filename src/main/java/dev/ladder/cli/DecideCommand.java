@@ -1,6 +1,7 @@
 package dev.ladder.cli;
 
 import dev.ladder.Advisor;
+import dev.ladder.Batch;
 import dev.ladder.Decision;
 import dev.ladder.DecisionLog;
 import dev.ladder.LadderException;
@@ -42,8 +43,17 @@ final class DecideCommand implements Callable<Integer> {
             description = "json (the decision record), text (for a person), markdown or html (review documents). Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.json, .yaml, .yml).")
-    List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Scenario files (.json, .yaml, .yml).")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--batch", paramLabel = "FILE.jsonl",
+            description = "Decide one JSON scenario per line and stream the records as JSON Lines, in input order, on every core.")
+    Path batch;
+
+    @Option(names = "--on-error", defaultValue = "fail", paramLabel = "fail|skip",
+            description = "With --batch: fail (check every line first; a bad line stops the run before any output) or"
+                    + " skip (report bad lines with their line numbers, decide the rest, exit 2 at the end). Default: ${DEFAULT-VALUE}.")
+    String onError;
 
     @Option(names = "--log", paramLabel = "FILE",
             description = "Also append each decision record to this hash-chained JSON Lines log.")
@@ -51,6 +61,20 @@ final class DecideCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LadderException {
+        if (batch != null) {
+            return batch();
+        }
+        if (files.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a scenario FILE or --batch FILE.jsonl");
+        }
+        // The rule base loads on the other core while the scenarios are read.
+        java.util.concurrent.CompletableFuture<Advisor> loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return rules.load();
+            } catch (LadderException.BadInput e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
         List<Scenario> scenarios = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (Path file : files) {
@@ -63,7 +87,15 @@ final class DecideCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new LadderException.BadInput(problems);
         }
-        Advisor advisor = rules.load();
+        Advisor advisor;
+        try {
+            advisor = loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof LadderException.BadInput bad) {
+                throw bad;
+            }
+            throw e;
+        }
         List<Decision> decisions = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             decisions.add(advisor.decide(scenarios.get(i), files.get(i).toString()));
@@ -74,6 +106,30 @@ final class DecideCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(render(decisions));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private int batch() throws LadderException {
+        if (!files.isEmpty() || format != Format.json || log != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--batch writes JSON Lines on its own: no FILE, --format or --log with it");
+        }
+        Batch.OnError mode = switch (onError) {
+            case "fail" -> Batch.OnError.FAIL;
+            case "skip" -> Batch.OnError.SKIP;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--on-error takes fail or skip, not '" + onError + "'");
+        };
+        Advisor advisor = rules.load();
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        try {
+            Batch.Summary summary = new Batch(advisor, Runtime.getRuntime().availableProcessors())
+                    .run(batch, spec.commandLine().getOut(), mode, err::println);
+            err.println(batch + ": " + summary.decided() + " decided, " + summary.skipped() + " skipped");
+            err.flush();
+            return summary.skipped() == 0 ? 0 : 2;
+        } catch (java.io.IOException e) {
+            throw new LadderException.BadInput(Problem.ofFile(batch.toString(), "cannot be read: " + e.getMessage()));
+        }
     }
 
     private void appendToLog(List<Decision> decisions) throws LadderException.BadInput {

@@ -3,7 +3,10 @@ package dev.ladder.engine;
 import dev.ladder.Decision;
 import dev.ladder.LadderException;
 import dev.ladder.Problem;
+import dev.ladder.model.Approach;
+import dev.ladder.model.Overridden;
 import dev.ladder.model.Param;
+import dev.ladder.model.Recommendation;
 import dev.ladder.model.Scenario;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -72,6 +75,43 @@ public final class Decider {
         } finally {
             session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
             session.removeEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            session.dispose();
+        }
+    }
+
+    /**
+     * The recommended approach alone: the same session and rules, without capturing the trail or
+     * assembling a record. For bulk exploration, where only the answer matters.
+     */
+    public Approach recommend(Scenario scenario, String scenarioName) throws LadderException {
+        List<Param> params = ruleBase.parameters().forScenario(scenario.getPricing(), scenarioName);
+        int limit = firingLimit(params.stream().collect(java.util.stream.Collectors.toMap(Param::getName, p -> p)));
+        KieSession session = sessions.newKieSession();
+        try {
+            params.forEach(session::insert);
+            scenario.facts().forEach(session::insert);
+            Agenda agenda = session.getAgenda();
+            for (int i = PHASES.size() - 1; i >= 0; i--) {
+                agenda.getAgendaGroup(PHASES.get(i)).setFocus();
+            }
+            int fired;
+            try {
+                fired = session.fireAllRules(limit + 1);
+            } catch (RuntimeException e) {
+                throw fault(ruleNamedIn(e), "evaluating it threw " + describe(e), e);
+            }
+            if (fired > limit) {
+                throw fault(null, "the rule base did not settle within " + FIRING_LIMIT + " = " + limit + " firings", null);
+            }
+            java.util.Set<Object> lost = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            session.getObjects(o -> o instanceof Overridden).forEach(o -> lost.add(((Overridden) o).getTarget()));
+            List<Approach> found = session.getObjects(o -> o instanceof Recommendation && !lost.contains(o)).stream()
+                    .map(o -> ((Recommendation) o).getApproach()).toList();
+            if (found.size() != 1) {
+                throw fault(null, "the rule base concluded " + found.size() + " recommendations (expected exactly one)", null);
+            }
+            return found.get(0);
+        } finally {
             session.dispose();
         }
     }
