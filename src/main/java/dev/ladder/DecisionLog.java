@@ -80,7 +80,7 @@ public final class DecisionLog {
     private Entry appendLocked(Decision decision, java.util.function.Consumer<String> repaired) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-             FileLock lock = channel.lock()) {
+             FileLock ignored = channel.lock()) {
             byte[] existing = readAll(channel);
             int end = lastCompleteLineEnd(existing);
             if (end < existing.length) {

@@ -3,7 +3,6 @@ package dev.ladder.cli;
 import dev.ladder.Advisor;
 import dev.ladder.Impact;
 import dev.ladder.LadderException;
-import dev.ladder.io.DecisionJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,8 +23,6 @@ import java.util.concurrent.Callable;
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Decide every scenario with two rule bases and list what changes: exit 0 none, 1 some.")
 final class DiffCommand implements Callable<Integer> {
-    enum Format { text, json }
-
     @Spec
     CommandSpec spec;
 
@@ -35,8 +32,8 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--base-rules", required = true, paramLabel = "DIR", description = "The rule base before the edit.")
     Path baseRules;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
-    Format format;
+    @Mixin
+    ReportFormat format;
 
     @Parameters(arity = "0..*", paramLabel = "DIR|FILE", description = "Scenarios (default: facts/).")
     List<Path> targets = new ArrayList<>();
@@ -45,13 +42,7 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> files = TestCommand.scenarioFiles(targets.isEmpty() ? List.of(Path.of("facts")) : targets);
         Impact.Report report = Impact.compare(Advisor.load(baseRules), rules.load(), files);
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
-            out.println(DecisionJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        } else {
-            text(report, out);
-        }
-        out.flush();
+        format.print(spec.commandLine().getOut(), report, out -> text(report, out));
         return report.changes().isEmpty() ? 0 : 1;
     }
 

@@ -10,7 +10,6 @@ import dev.ladder.io.DecisionJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,17 +29,14 @@ import java.util.stream.Stream;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Run the scenarios that carry an expect block; report failures and rule coverage.")
 final class TestCommand implements Callable<Integer> {
-    enum Format { text, json }
-
     @Spec
     CommandSpec spec;
 
     @Mixin
     RulesOption rules;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text or json. Default: ${DEFAULT-VALUE}.")
-    Format format;
+    @Mixin
+    ReportFormat format;
 
     @Parameters(arity = "0..*", paramLabel = "DIR|FILE", description = "Scenario files or directories (default: facts/).")
     List<Path> targets = new ArrayList<>();
@@ -50,13 +46,7 @@ final class TestCommand implements Callable<Integer> {
         List<Path> files = scenarioFiles(targets.isEmpty() ? List.of(Path.of("facts")) : targets);
         Advisor advisor = rules.load();
         Expectations.Report report = Expectations.run(advisor, files);
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
-            out.println(json(report));
-        } else {
-            text(report, out);
-        }
-        out.flush();
+        format.print(spec.commandLine().getOut(), json(report), out -> text(report, out));
         return report.failed() == 0 && !report.results().isEmpty() ? 0 : 1;
     }
 
@@ -106,7 +96,7 @@ final class TestCommand implements Callable<Integer> {
         }
     }
 
-    private static String json(Expectations.Report report) {
+    private static ObjectNode json(Expectations.Report report) {
         ObjectNode root = DecisionJson.mapper().createObjectNode();
         root.put("passed", report.passed());
         root.put("failed", report.failed());
@@ -122,10 +112,6 @@ final class TestCommand implements Callable<Integer> {
         coverage.put("percent", report.coveragePercent());
         coverage.put("rules", report.allRules().size());
         report.neverFired().forEach(coverage.putArray("neverFired")::add);
-        try {
-            return DecisionJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 }

@@ -2,14 +2,12 @@ package dev.ladder.cli;
 
 import dev.ladder.Advisor;
 import dev.ladder.WhatIf;
-import dev.ladder.io.DecisionJson;
 import dev.ladder.io.ScenarioReader;
 import dev.ladder.model.Numbers;
 import dev.ladder.model.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,16 +23,14 @@ import java.util.concurrent.Callable;
 @Command(name = "whatif", mixinStandardHelpOptions = true,
         description = "Show which changes to the scenario's facts would change the recommendation, and by how much.")
 final class WhatIfCommand implements Callable<Integer> {
-    enum Format { text, json }
-
     @Spec
     CommandSpec spec;
 
     @Mixin
     RulesOption rules;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
-    Format format;
+    @Mixin
+    ReportFormat format;
 
     @Parameters(paramLabel = "FILE", description = "The scenario.")
     Path file;
@@ -44,13 +40,7 @@ final class WhatIfCommand implements Callable<Integer> {
         Scenario scenario = ScenarioReader.read(file);
         Advisor advisor = rules.load();
         WhatIf.Report report = WhatIf.explore(advisor, scenario, file.toString());
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
-            out.println(DecisionJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        } else {
-            text(report, out);
-        }
-        out.flush();
+        format.print(spec.commandLine().getOut(), report, out -> text(report, out));
         return 0;
     }
 

@@ -8,11 +8,16 @@ import dev.ladder.model.Overridden;
 import dev.ladder.model.Param;
 import dev.ladder.model.Recommendation;
 import dev.ladder.model.Scenario;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.Agenda;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -47,36 +52,9 @@ public final class Decider {
 
     /** Decides one scenario; {@code scenarioName} names it in problems. */
     public Decision decide(Scenario scenario, String scenarioName) throws LadderException {
-        List<Param> params = ruleBase.parameters().forScenario(scenario.getPricing(), scenarioName);
-        Map<String, Param> byName = new LinkedHashMap<>();
-        params.forEach(p -> byName.put(p.getName(), p));
-        int limit = firingLimit(byName);
-        TrailRecorder recorder = new TrailRecorder(ruleBase, scenario, byName);
-        KieSession session = sessions.newKieSession();
-        try {
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
-            params.forEach(session::insert);
-            scenario.facts().forEach(session::insert);
-            Agenda agenda = session.getAgenda();
-            for (int i = PHASES.size() - 1; i >= 0; i--) {
-                agenda.getAgendaGroup(PHASES.get(i)).setFocus();
-            }
-            int fired = fire(session, recorder, limit);
-            if (fired > limit) {
-                Map.Entry<String, Integer> busiest = recorder.busiest();
-                RuleInfo rule = ruleBase.rule(busiest.getKey());
-                throw new LadderException.RuleFault(new Problem(rule.file(), rule.line(), 1, null,
-                        "rule " + rule.id() + " (\"" + rule.name() + "\") fired " + busiest.getValue()
-                                + " times and the rule base did not settle within " + FIRING_LIMIT + " = " + limit
-                                + " firings; no decision was made"), null);
-            }
-            return assembler.assemble(scenario, recorder, byName);
-        } finally {
-            session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
-            session.removeEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
-            session.dispose();
-        }
+        Map<String, Param> params = params(scenario, scenarioName);
+        TrailRecorder recorder = new TrailRecorder(ruleBase, scenario, params);
+        return inSession(scenario, params, recorder, session -> assembler.assemble(scenario, recorder, params));
     }
 
     /**
@@ -84,26 +62,8 @@ public final class Decider {
      * assembling a record. For bulk exploration, where only the answer matters.
      */
     public Approach recommend(Scenario scenario, String scenarioName) throws LadderException {
-        List<Param> params = ruleBase.parameters().forScenario(scenario.getPricing(), scenarioName);
-        int limit = firingLimit(params.stream().collect(java.util.stream.Collectors.toMap(Param::getName, p -> p)));
-        KieSession session = sessions.newKieSession();
-        try {
-            params.forEach(session::insert);
-            scenario.facts().forEach(session::insert);
-            Agenda agenda = session.getAgenda();
-            for (int i = PHASES.size() - 1; i >= 0; i--) {
-                agenda.getAgendaGroup(PHASES.get(i)).setFocus();
-            }
-            int fired;
-            try {
-                fired = session.fireAllRules(limit + 1);
-            } catch (RuntimeException e) {
-                throw fault(ruleNamedIn(e), "evaluating it threw " + describe(e), e);
-            }
-            if (fired > limit) {
-                throw fault(null, "the rule base did not settle within " + FIRING_LIMIT + " = " + limit + " firings", null);
-            }
-            java.util.Set<Object> lost = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        return inSession(scenario, params(scenario, scenarioName), null, session -> {
+            Set<Object> lost = Collections.newSetFromMap(new IdentityHashMap<>());
             session.getObjects(o -> o instanceof Overridden).forEach(o -> lost.add(((Overridden) o).getTarget()));
             List<Approach> found = session.getObjects(o -> o instanceof Recommendation && !lost.contains(o)).stream()
                     .map(o -> ((Recommendation) o).getApproach()).toList();
@@ -111,20 +71,72 @@ public final class Decider {
                 throw fault(null, "the rule base concluded " + found.size() + " recommendations (expected exactly one)", null);
             }
             return found.get(0);
+        });
+    }
+
+    /** What to read from a session once its rules have settled. */
+    private interface Settled<T> {
+        T read(KieSession session) throws LadderException;
+    }
+
+    private Map<String, Param> params(Scenario scenario, String scenarioName) throws LadderException.BadInput {
+        Map<String, Param> byName = new LinkedHashMap<>();
+        ruleBase.parameters().forScenario(scenario.getPricing(), scenarioName).forEach(p -> byName.put(p.getName(), p));
+        return byName;
+    }
+
+    /** Inserts the facts, fires the phases in order under the firing limit, and reads the result. */
+    private <T> T inSession(Scenario scenario, Map<String, Param> params, TrailRecorder recorder, Settled<T> then)
+            throws LadderException {
+        int limit = firingLimit(params);
+        KieSession session = sessions.newKieSession();
+        try {
+            if (recorder != null) {
+                session.addEventListener((AgendaEventListener) recorder);
+                session.addEventListener((RuleRuntimeEventListener) recorder);
+            }
+            params.values().forEach(session::insert);
+            scenario.facts().forEach(session::insert);
+            Agenda agenda = session.getAgenda();
+            for (int i = PHASES.size() - 1; i >= 0; i--) {
+                agenda.getAgendaGroup(PHASES.get(i)).setFocus();
+            }
+            if (fire(session, recorder, limit) > limit) {
+                throw unsettled(recorder, limit);
+            }
+            return then.read(session);
         } finally {
+            if (recorder != null) {
+                session.removeEventListener((AgendaEventListener) recorder);
+                session.removeEventListener((RuleRuntimeEventListener) recorder);
+            }
             session.dispose();
         }
+    }
+
+    private LadderException.RuleFault unsettled(TrailRecorder recorder, int limit) {
+        String settle = "the rule base did not settle within " + FIRING_LIMIT + " = " + limit + " firings";
+        if (recorder == null) {
+            return fault(null, settle, null);
+        }
+        Map.Entry<String, Integer> busiest = recorder.busiest();
+        RuleInfo rule = ruleBase.rule(busiest.getKey());
+        return new LadderException.RuleFault(new Problem(rule.file(), rule.line(), 1, null, "rule " + rule.id()
+                + " (\"" + rule.name() + "\") fired " + busiest.getValue() + " times and " + settle
+                + "; no decision was made"), null);
     }
 
     private int fire(KieSession session, TrailRecorder recorder, int limit) throws LadderException.RuleFault {
         try {
             return session.fireAllRules(limit + 1);
         } catch (RuntimeException e) {
-            TrailRecorder.Fired firing = recorder.current();
+            TrailRecorder.Fired firing = recorder == null ? null : recorder.current();
             if (firing != null) {
                 throw fault(firing.rule, "its consequence threw " + describe(e), e);
             }
-            throw fault(ruleNamedIn(e), "evaluating its conditions threw " + describe(e), e);
+            RuleInfo named = ruleNamedIn(e);
+            boolean consequence = String.valueOf(e.getMessage()).startsWith("Exception executing consequence");
+            throw fault(named, (consequence ? "its consequence threw " : "evaluating its conditions threw ") + describe(e), e);
         }
     }
 

@@ -4,7 +4,6 @@ import dev.ladder.Problem;
 import dev.ladder.model.Param;
 import dev.ladder.model.Range;
 import dev.ladder.model.Scenario;
-import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
@@ -212,7 +211,7 @@ public final class RuleChecks {
         if (phase == null || !Decider.PHASES.contains(phase) || rule.descr().getLhs() == null) {
             return;
         }
-        for (BaseDescr element : ((AndDescr) rule.descr().getLhs()).getDescrs()) {
+        for (BaseDescr element : rule.descr().getLhs().getDescrs()) {
             if (!(element instanceof PatternDescr pattern) || pattern.getSource() != null) {
                 continue;
             }
@@ -237,7 +236,7 @@ public final class RuleChecks {
         if (rule.descr().getLhs() == null) {
             return;
         }
-        for (BaseDescr element : ((AndDescr) rule.descr().getLhs()).getDescrs()) {
+        for (BaseDescr element : rule.descr().getLhs().getDescrs()) {
             if (!(element instanceof PatternDescr pattern)) {
                 continue;
             }

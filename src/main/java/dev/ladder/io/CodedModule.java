@@ -162,7 +162,7 @@ final class CodedModule {
         @Override
         public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                return (E) ctxt.handleUnexpectedToken(type, p);
+                return type.cast(ctxt.handleUnexpectedToken(type, p));
             }
             String text = p.getText();
             if (byName) {
