@@ -82,7 +82,10 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw new LadderException.BadInput(problems);
         }
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        var configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        // Facts are never modified once inserted, so tracking which properties a rule watches is wasted work.
+        configuration.setOption(org.kie.internal.builder.conf.PropertySpecificOption.DISABLED);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         CompositeKnowledgeBuilder batch = builder.batch();
         for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
             if (file.getKey().endsWith(".drl")) {

@@ -35,7 +35,8 @@ import java.util.Optional;
  * written by anyone else fails the check before anything is deserialised, and is rebuilt.
  */
 final class RuleCache {
-    private static final byte[] MAGIC = "LADDER-KBASE-1\n".getBytes(StandardCharsets.US_ASCII);
+    /** Changes whenever the way rules are compiled changes, so older entries are not reused. */
+    private static final byte[] MAGIC = "LADDER-KBASE-2\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAC_LENGTH = 32;
 
     /** What a cache entry restores. */
