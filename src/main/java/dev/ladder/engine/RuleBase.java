@@ -39,6 +39,7 @@ public final class RuleBase {
     private final Map<String, RuleInfo> rulesByName;
     private Map<String, PackageDescr> sources;
     private final KieBase kieBase;
+    private final boolean restored;
 
     private RuleBase(RuleFiles files, Parameters parameters, Map<String, RuleInfo> rulesByName,
                      Map<String, PackageDescr> sources, KieBase kieBase) {
@@ -47,6 +48,7 @@ public final class RuleBase {
         this.rulesByName = rulesByName;
         this.sources = sources;
         this.kieBase = kieBase;
+        this.restored = sources == null;
     }
 
     /** Parses and compiles {@code files}; every parse or compile error is a located problem. */
@@ -165,6 +167,11 @@ public final class RuleBase {
 
     private static String clean(String message) {
         return message == null ? "does not compile" : message.strip().replaceAll("\\s+", " ");
+    }
+
+    /** Whether the compiled packages came from the cache rather than from compiling the DRL. */
+    boolean restoredFromCache() {
+        return restored;
     }
 
     /** The compiled rules. */

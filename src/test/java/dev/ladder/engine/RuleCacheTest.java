@@ -1,0 +1,87 @@
+package dev.ladder.engine;
+
+import dev.ladder.Fixtures;
+import dev.ladder.RuleDirs;
+import dev.ladder.io.DecisionJson;
+import dev.ladder.model.Scenario;
+import dev.ladder.io.ScenarioReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RuleCacheTest {
+
+    private static Path entry(Path cache) throws Exception {
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".bin")).findFirst().orElseThrow();
+        }
+    }
+
+    private static String decide(RuleBase rules) throws Exception {
+        Scenario scenario = ScenarioReader.read(Fixtures.FACTS.resolve("seed000-hospital-terminology.yaml"));
+        return DecisionJson.pretty(new Decider(rules).decide(scenario, "s").withDecidedAt("T"));
+    }
+
+    @Test
+    void whenTheRuleBaseIsUnchanged_thenTheSecondLoadRestoresItAndDecidesTheSame(@TempDir Path dir) throws Exception {
+        RuleCache cache = RuleCache.in(dir);
+
+        RuleBase compiled = RuleBase.compile(RuleFiles.read(Fixtures.RULES), cache);
+        RuleBase restored = RuleBase.compile(RuleFiles.read(Fixtures.RULES), cache);
+
+        assertThat(compiled.restoredFromCache()).isFalse();
+        assertThat(restored.restoredFromCache()).isTrue();
+        assertThat(decide(restored)).isEqualTo(decide(compiled));
+        assertThat(restored.sources()).hasSameSizeAs(compiled.sources());
+    }
+
+    @Test
+    void whenARuleIsEdited_thenTheCacheIsNotUsed(@TempDir Path dir) throws Exception {
+        RuleCache cache = RuleCache.in(dir.resolve("cache"));
+        Path rules = RuleDirs.copy(dir);
+        RuleBase.compile(RuleFiles.read(rules), cache);
+        Files.writeString(rules.resolve("data.drl"), Files.readString(rules.resolve("data.drl")) + "\n// edited\n");
+
+        assertThat(RuleBase.compile(RuleFiles.read(rules), cache).restoredFromCache()).isFalse();
+    }
+
+    @Test
+    void whenTheCacheEntryIsCorrupt_thenItIsIgnoredAndRebuilt(@TempDir Path dir) throws Exception {
+        RuleCache cache = RuleCache.in(dir);
+        RuleBase.compile(RuleFiles.read(Fixtures.RULES), cache);
+        Path entry = entry(dir);
+        byte[] bytes = Files.readAllBytes(entry);
+        bytes[bytes.length / 2] ^= 0x5A;
+        Files.write(entry, bytes);
+
+        RuleBase afterCorruption = RuleBase.compile(RuleFiles.read(Fixtures.RULES), cache);
+        RuleBase afterRebuild = RuleBase.compile(RuleFiles.read(Fixtures.RULES), cache);
+
+        assertThat(afterCorruption.restoredFromCache()).isFalse();
+        assertThat(afterRebuild.restoredFromCache()).isTrue();
+    }
+
+    @Test
+    void whenTheEntryWasSignedWithAnotherKey_thenItIsNeverDeserialised(@TempDir Path dir) throws Exception {
+        RuleCache cache = RuleCache.in(dir);
+        RuleBase.compile(RuleFiles.read(Fixtures.RULES), cache);
+        Files.write(dir.resolve("key"), new byte[32]);
+
+        assertThat(RuleBase.compile(RuleFiles.read(Fixtures.RULES), cache).restoredFromCache()).isFalse();
+    }
+
+    @Test
+    void whenTheEntryIsTruncated_thenItIsIgnored(@TempDir Path dir) throws Exception {
+        RuleCache cache = RuleCache.in(dir);
+        RuleBase.compile(RuleFiles.read(Fixtures.RULES), cache);
+        Path entry = entry(dir);
+        Files.write(entry, java.util.Arrays.copyOf(Files.readAllBytes(entry), 40));
+
+        assertThat(RuleBase.compile(RuleFiles.read(Fixtures.RULES), cache).restoredFromCache()).isFalse();
+    }
+}
