@@ -49,19 +49,21 @@ public final class Parameters {
             entries = StrictMapper.forFile(FILE).readValue(new String(yaml, StandardCharsets.UTF_8),
                     new TypeReference<LinkedHashMap<String, Entry>>() { });
         } catch (JsonProcessingException e) {
-            throw new LadderException.BadInput(Problems.of(display, e, Map.class));
+            throw new LadderException.BadInput(Problems.ofEntries(display, e, Entry.class));
         }
         if (entries == null) {
             throw new LadderException.BadInput(Problem.ofFile(display, "is empty (expected named parameters)"));
         }
         List<Problem> problems = new ArrayList<>();
         Map<String, Param> params = new LinkedHashMap<>();
+        List<String> lines = new String(yaml, StandardCharsets.UTF_8).lines().toList();
         entries.forEach((name, entry) -> {
+            int line = lines.indexOf(name + ":") + 1;
             if (!name.matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)+")) {
-                problems.add(new Problem(display, 0, 0, name,
+                problems.add(new Problem(display, line, 1, name,
                         "not a parameter name (expected dotted words such as examples.rarelyHelpBelow)"));
             } else if (entry == null || entry.value == null || entry.unit == null || entry.source == null) {
-                problems.add(new Problem(display, 0, 0, name, "incomplete (expected value, unit and source)"));
+                problems.add(new Problem(display, line, 1, name, "incomplete (expected value, unit and source)"));
             } else {
                 params.put(name, new Param(name, entry.value, entry.unit, entry.source, "rules/" + FILE));
             }

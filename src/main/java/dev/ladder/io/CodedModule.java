@@ -222,6 +222,9 @@ final class CodedModule {
     /** Describes what a ranged field accepts: "an integer >= 0", "a number in [0, 1]". */
     static String expected(Class<?> type, Range range) {
         String kind = type == Long.class ? "an integer" : "a number";
+        if (Double.isInfinite(range.min())) {
+            return kind;
+        }
         String min = Numbers.format(range.min());
         if (Double.isInfinite(range.max())) {
             return kind + (range.minExclusive() ? " > " : " >= ") + min;

@@ -42,20 +42,32 @@ public final class Problems {
      * @param root the class the file was read into, to describe what a field accepts
      */
     public static Problem of(String file, JsonProcessingException e, Class<?> root) {
+        return of(file, e, root, null);
+    }
+
+    /**
+     * As {@link #of(String, JsonProcessingException, Class)} for a file that is a map of named
+     * entries, each read into {@code entries}.
+     */
+    public static Problem ofEntries(String file, JsonProcessingException e, Class<?> entries) {
+        return of(file, e, Map.class, entries);
+    }
+
+    private static Problem of(String file, JsonProcessingException e, Class<?> root, Class<?> entries) {
         JsonLocation where = e.getLocation();
         int line = where == null ? 0 : where.getLineNr();
         int column = where == null ? 0 : where.getColumnNr();
         if (e instanceof JsonMappingException wrapper && wrapper.getCause() instanceof StreamReadException cause
                 && !(cause.getOriginalMessage() != null && cause.getOriginalMessage().startsWith("Duplicate field"))
                 ) {
-            return of(file, cause, root);
+            return of(file, cause, root, entries);
         }
         if (e instanceof JsonMappingException missing && missing.getOriginalMessage() != null
                 && missing.getOriginalMessage().startsWith(CodedModule.MISSING)) {
             String parent = path(missing.getPath());
             String field = missing.getOriginalMessage().substring(CodedModule.MISSING.length());
             String path = parent.isEmpty() ? field : parent + "." + field;
-            return new Problem(file, line, column, path, "missing (required: " + expected(root, path) + ")");
+            return new Problem(file, line, column, path, "missing (required: " + expected(root, entries, path) + ")");
         }
         if (e instanceof JsonMappingException mapping) {
             String path = path(mapping.getPath());
@@ -64,22 +76,22 @@ public final class Problems {
                 String key = cause.getOriginalMessage().substring("Duplicate field '".length()).replaceAll("'.*", "");
                 path = path.isEmpty() ? key : path + "." + key;
             }
-            return new Problem(file, line, column, path, mappingMessage(mapping, path, root));
+            return new Problem(file, line, column, path, mappingMessage(mapping, path, root, entries));
         }
         return new Problem(file, line, column, null, syntaxMessage(file, e));
     }
 
-    private static String mappingMessage(JsonMappingException e, String path, Class<?> root) {
+    private static String mappingMessage(JsonMappingException e, String path, Class<?> root, Class<?> entries) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.') + 1) : "";
             return "unknown field (" + suggestion(unknown.getPropertyName(), unknown.getKnownPropertyIds(), parent) + ")";
         }
         if (e instanceof InvalidNullException) {
-            return "null is not allowed (omit the field when it is unknown; expected " + expected(root, path) + ")";
+            return "null is not allowed (omit the field when it is unknown; expected " + expected(root, entries, path) + ")";
         }
         Matcher coercion = COERCION.matcher(firstLine(e.getOriginalMessage()));
         if (coercion.find()) {
-            return describeScalar(coercion.group(1), coercion.group(2)) + " (expected " + expected(root, path) + ")";
+            return describeScalar(coercion.group(1), coercion.group(2)) + " (expected " + expected(root, entries, path) + ")";
         }
         if (e instanceof InvalidFormatException) {
             return e.getOriginalMessage();
@@ -87,7 +99,7 @@ public final class Problems {
         if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith(TokenDescriber.PREFIX)) {
             String got = e.getOriginalMessage().substring(TokenDescriber.PREFIX.length());
             String lead = got.contains(" is ") ? got : "got " + got;
-            String expected = expected(root, path);
+            String expected = expected(root, entries, path);
             String hint = got.endsWith("is a boolean") && expected.contains("yes") ? "; in YAML quote it: \"yes\"" : "";
             return lead + " (expected " + expected + hint + ")";
         }
@@ -202,6 +214,20 @@ public final class Problems {
                         .thenComparing(Map.Entry::getKey))
                 .map(entry -> "did you mean " + parent + entry.getKey() + "?")
                 .orElse("allowed: " + String.join(", ", names));
+    }
+
+    private static String expected(Class<?> root, Class<?> entries, String path) {
+        if (entries != null) {
+            int dot = path.indexOf('.');
+            String key = path;
+            // entry names contain dots too: the field is the last segment when it names one
+            int last = path.lastIndexOf('.');
+            if (last > 0 && CodedModule.field(entries, path.substring(last + 1)) != null) {
+                return expected(entries, path.substring(last + 1));
+            }
+            return dot < 0 ? "an entry of " + key : "an object";
+        }
+        return expected(root, path);
     }
 
     /** What the field at {@code path} under {@code root} accepts, in words. */

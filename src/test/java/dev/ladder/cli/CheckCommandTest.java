@@ -138,4 +138,25 @@ class CheckCommandTest {
         assertThat(decide.exit()).isEqualTo(2);
         assertThat(decide.out()).isEmpty();
     }
+
+    @Test
+    void whenTheParametersFileIsWrong_thenEachProblemIsLocated(@TempDir Path dir) throws Exception {
+        Path rules = RuleDirs.copy(dir);
+        Path parameters = rules.resolve("parameters.yaml");
+        String text = Files.readString(parameters);
+        Files.writeString(parameters, text.replaceFirst("(?m)^  value: 10$", "  value: ten"));
+
+        Cli wrongType = Cli.run("check", "--rules", rules.toString());
+
+        Files.writeString(parameters, text + "\nbad name:\n  value: 1\n  unit: x\n  source: y\nx.y:\n  value: 1\n");
+        int badLine = text.split("\n", -1).length + 1;
+        Cli badEntries = Cli.run("check", "--rules", rules.toString());
+
+        assertThat(wrongType.exit()).isEqualTo(2);
+        assertThat(wrongType.err().strip()).isEqualTo(parameters
+                + ":7:10: examples.platformMinimum.value: 'ten' is a string (expected a number)");
+        assertThat(badEntries.exit()).isEqualTo(2);
+        assertThat(badEntries.err()).contains(parameters + ":" + badLine + ":1: bad name: not a parameter name",
+                parameters + ":" + (badLine + 4) + ":1: x.y: incomplete (expected value, unit and source)");
+    }
 }
