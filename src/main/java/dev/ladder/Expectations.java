@@ -104,6 +104,13 @@ public final class Expectations {
                 differences.add("rule " + rule + " should have fired but did not");
             }
         }
+        for (String rule : expect.getAbsentRules()) {
+            if (!known.contains(rule)) {
+                differences.add("rule " + rule + " does not exist in the rule base");
+            } else if (fired.contains(rule)) {
+                differences.add("rule " + rule + " fired but should not have");
+            }
+        }
         return differences;
     }
 }

@@ -10,8 +10,12 @@ public final class Expect {
     private Approach approach;
     private List<String> warnings = List.of();
     private List<String> rules = List.of();
+    private List<String> absentRules = List.of();
 
     public Approach getApproach() { return approach; }
     public List<String> getWarnings() { return warnings; }
     public List<String> getRules() { return rules; }
+
+    /** Rules that must not fire: an extension of the contract's expect block. */
+    public List<String> getAbsentRules() { return absentRules; }
 }

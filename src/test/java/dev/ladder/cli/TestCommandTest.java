@@ -26,7 +26,7 @@ class TestCommandTest {
         Files.writeString(scenario, """
                 id: wrong
                 needs: { knowledge: none, style: none, format: none }
-                expect: { approach: FINE_TUNING, warnings: [STALE_KNOWLEDGE], rules: [K-01, Z-99] }
+                expect: { approach: FINE_TUNING, warnings: [STALE_KNOWLEDGE], rules: [K-01, Z-99], absentRules: [X-01] }
                 """);
 
         Cli result = Cli.run("test", scenario.toString());
@@ -37,6 +37,7 @@ class TestCommandTest {
                 "warning STALE_KNOWLEDGE was not raised",
                 "rule K-01 should have fired but did not",
                 "rule Z-99 does not exist in the rule base",
+                "rule X-01 fired but should not have",
                 "0 passed, 1 failed");
     }
 
