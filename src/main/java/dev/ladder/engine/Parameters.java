@@ -74,6 +74,13 @@ public final class Parameters {
         return new Parameters(params);
     }
 
+    /** Parameters restored from a compiled-rules cache entry. */
+    static Parameters of(List<Param> params) {
+        Map<String, Param> byName = new LinkedHashMap<>();
+        params.forEach(p -> byName.put(p.getName(), p));
+        return new Parameters(byName);
+    }
+
     /** Every parameter, in file order. */
     public Collection<Param> all() {
         return byName.values();

@@ -61,15 +61,16 @@ public final class RuleBase {
      * this exact rule set (a null cache always compiles).
      */
     static RuleBase compile(RuleFiles files, RuleCache cache) throws LadderException.BadInput {
-        Parameters parameters = Parameters.parse(files.display(Parameters.FILE), files.files().get(Parameters.FILE));
         if (cache != null) {
             var cached = cache.load(files.sha256());
             if (cached.isPresent()) {
                 InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
                 kieBase.addPackages(cached.get().packages());
-                return new RuleBase(files, parameters, relocated(cached.get().rules(), files), null, kieBase);
+                return new RuleBase(files, cached.get().parameters(), relocated(cached.get().rules(), files),
+                        null, kieBase);
             }
         }
+        Parameters parameters = Parameters.parse(files.display(Parameters.FILE), files.files().get(Parameters.FILE));
         List<Problem> problems = new ArrayList<>();
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         Map<String, PackageDescr> sources = new LinkedHashMap<>();
@@ -105,7 +106,7 @@ public final class RuleBase {
             throw new LadderException.BadInput(problems);
         }
         if (cache != null) {
-            cache.save(files.sha256(), builder.getKnowledgePackages(), rules);
+            cache.save(files.sha256(), builder.getKnowledgePackages(), rules, parameters);
         }
         return new RuleBase(files, parameters, Collections.unmodifiableMap(rules),
                 Collections.unmodifiableMap(sources), builder.newKieBase());

@@ -36,11 +36,11 @@ import java.util.Optional;
  */
 final class RuleCache {
     /** Changes whenever the way rules are compiled changes, so older entries are not reused. */
-    private static final byte[] MAGIC = "LADDER-KBASE-2\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "LADDER-KBASE-3\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAC_LENGTH = 32;
 
     /** What a cache entry restores. */
-    record Compiled(Collection<KiePackage> packages, Map<String, RuleInfo> rules) {
+    record Compiled(Collection<KiePackage> packages, Map<String, RuleInfo> rules, Parameters parameters) {
     }
 
     private final Path dir;
@@ -95,9 +95,11 @@ final class RuleCache {
                 Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
                 @SuppressWarnings("unchecked")
                 List<RuleInfo> rules = (List<RuleInfo>) in.readObject();
+                @SuppressWarnings("unchecked")
+                List<dev.ladder.model.Param> params = (List<dev.ladder.model.Param>) in.readObject();
                 Map<String, RuleInfo> byName = new LinkedHashMap<>();
                 rules.forEach(r -> byName.put(r.name(), r));
-                return Optional.of(new Compiled(packages, byName));
+                return Optional.of(new Compiled(packages, byName, Parameters.of(params)));
             }
         } catch (IOException | ClassNotFoundException | ClassCastException | GeneralSecurityException e) {
             return Optional.empty();
@@ -105,12 +107,13 @@ final class RuleCache {
     }
 
     /** Saves a compiled rule base; a cache that cannot be written is simply not used. */
-    void save(String rulesetSha256, Collection<KiePackage> packages, Map<String, RuleInfo> rules) {
+    void save(String rulesetSha256, Collection<KiePackage> packages, Map<String, RuleInfo> rules, Parameters parameters) {
         try {
             ByteArrayOutputStream payload = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new DroolsObjectOutputStream(payload)) {
                 out.writeObject(new ArrayList<>(packages));
                 out.writeObject(new ArrayList<>(rules.values()));
+                out.writeObject(new ArrayList<>(parameters.all()));
             }
             byte[] body = payload.toByteArray();
             Files.createDirectories(dir);

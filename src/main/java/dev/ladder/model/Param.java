@@ -5,7 +5,9 @@ package dev.ladder.model;
  * price. Rules match parameters by name, so the trail can quote the name and value each
  * comparison used.
  */
-public final class Param {
+public final class Param implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String name;
     private final double value;
     private final String unit;
