@@ -38,6 +38,8 @@ final class RuleCache {
     /** Changes whenever the way rules are compiled changes, so older entries are not reused. */
     private static final byte[] MAGIC = "LADDER-KBASE-3\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAC_LENGTH = 32;
+    /** Entries kept: enough for a few rule bases and branches, bounded as rule edits accumulate. */
+    static final int KEEP = 8;
 
     /** What a cache entry restores. */
     record Compiled(Collection<KiePackage> packages, Map<String, RuleInfo> rules, Parameters parameters) {
@@ -132,8 +134,29 @@ final class RuleCache {
             } finally {
                 Files.deleteIfExists(temp);
             }
+            evictOldest();
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             // the cache only saves time; a decision never depends on it
+        }
+    }
+
+    /** Keeps the {@link #KEEP} most recently written entries. */
+    private void evictOldest() throws IOException {
+        List<Path> entries;
+        try (var files = Files.list(dir)) {
+            entries = files.filter(f -> f.getFileName().toString().startsWith("kbase-")
+                            && f.getFileName().toString().endsWith(".bin"))
+                    .sorted(java.util.Comparator.comparing((Path f) -> {
+                        try {
+                            return Files.getLastModifiedTime(f);
+                        } catch (IOException e) {
+                            return java.nio.file.attribute.FileTime.fromMillis(0);
+                        }
+                    }).reversed())
+                    .toList();
+        }
+        for (Path old : entries.subList(Math.min(KEEP, entries.size()), entries.size())) {
+            Files.deleteIfExists(old);
         }
     }
 

@@ -84,4 +84,20 @@ class RuleCacheTest {
 
         assertThat(RuleBase.compile(RuleFiles.read(Fixtures.RULES), cache).restoredFromCache()).isFalse();
     }
+
+    @Test
+    void whenManyRuleSetsAreCompiled_thenOnlyTheMostRecentEntriesAreKept(@TempDir Path dir) throws Exception {
+        RuleCache cache = RuleCache.in(dir.resolve("cache"));
+        Path rules = RuleDirs.copy(dir);
+        String original = Files.readString(rules.resolve("data.drl"));
+        for (int i = 0; i < RuleCache.KEEP + 3; i++) {
+            Files.writeString(rules.resolve("data.drl"), original + "\n// edit " + i + "\n");
+            RuleBase.compile(RuleFiles.read(rules), cache);
+        }
+
+        try (Stream<Path> files = Files.list(dir.resolve("cache"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".bin")).count()).isEqualTo(RuleCache.KEEP);
+        }
+        assertThat(RuleBase.compile(RuleFiles.read(rules), cache).restoredFromCache()).isTrue();
+    }
 }
