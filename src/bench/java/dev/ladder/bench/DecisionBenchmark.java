@@ -24,11 +24,12 @@ import java.util.stream.Stream;
 /**
  * One decision on the real rule base, cycling through every scenario in facts/: with the full
  * trail and record, and the same session without trail capture. Run with
- * {@code mvn -B -Pbench test-compile exec:exec}; {@code -prof gc} reports bytes allocated per
+ * {@code mvn -B -Pbench test-compile exec:exec}: sampled times give the median (p0.50) and tail;
+ * {@code -prof gc} reports bytes allocated per
  * decision ({@code gc.alloc.rate.norm}).
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class DecisionBenchmark {
     private Advisor advisor;
