@@ -34,7 +34,7 @@ public final class Decider {
      * belongs to one; rules of a later stage see every conclusion of the earlier ones.
      */
     public static final List<String> PHASES =
-            List.of("frame", "measure", "classify", "resolve", "plan", "recommend", "report");
+            List.of("frame", "measure", "classify", "resolve", "prefer", "plan", "recommend", "report");
 
     /** The parameter that bounds how many rules may fire for one scenario. */
     public static final String FIRING_LIMIT = "engine.maxFirings";

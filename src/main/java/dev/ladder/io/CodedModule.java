@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.ladder.model.Attempt;
 import dev.ladder.model.Coded;
 import dev.ladder.model.Expect;
 import dev.ladder.model.Numbers;
@@ -75,7 +76,8 @@ final class CodedModule {
                                                       JsonDeserializer<?> deserializer) {
             List<String> required = Arrays.stream(beanDesc.getBeanClass().getDeclaredFields())
                     .filter(f -> f.getAnnotation(Required.class) != null).map(Field::getName).toList();
-            return required.isEmpty() ? deserializer : new RequiredFields(deserializer, required);
+            boolean whole = beanDesc.getBeanClass() == Attempt.class;
+            return required.isEmpty() && !whole ? deserializer : new RequiredFields(deserializer, required);
         }
 
         @Override
@@ -107,6 +109,8 @@ final class CodedModule {
 
     /** Prefix of the message for a missing required field; the field name follows it. */
     static final String MISSING = "missing: ";
+    /** Prefix of the message for an object whose fields do not fit together: "field: problem" follows. */
+    static final String INVALID = "invalid: ";
 
     /** Checks, once an object is read, that its {@link Required} fields were given. */
     static final class RequiredFields extends DelegatingDeserializer {
@@ -135,6 +139,9 @@ final class CodedModule {
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException("model fields are readable", e);
                 }
+            }
+            if (bean instanceof Attempt attempt && attempt.problem() != null) {
+                throw MismatchedInputException.from(p, bean.getClass(), INVALID + attempt.problem());
             }
             return bean;
         }

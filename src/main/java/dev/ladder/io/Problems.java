@@ -69,6 +69,14 @@ public final class Problems {
             String path = parent.isEmpty() ? field : parent + "." + field;
             return new Problem(file, line, column, path, "missing (required: " + expected(root, entries, path) + ")");
         }
+        if (e instanceof JsonMappingException invalid && invalid.getOriginalMessage() != null
+                && invalid.getOriginalMessage().startsWith(CodedModule.INVALID)) {
+            String detail = invalid.getOriginalMessage().substring(CodedModule.INVALID.length());
+            String parent = path(invalid.getPath());
+            String field = detail.substring(0, detail.indexOf(':'));
+            return new Problem(file, line, column, parent.isEmpty() ? field : parent + "." + field,
+                    detail.substring(field.length() + 2));
+        }
         if (e instanceof JsonMappingException mapping) {
             String path = path(mapping.getPath());
             if (mapping.getCause() instanceof JsonProcessingException cause && cause.getOriginalMessage() != null
@@ -116,7 +124,7 @@ public final class Problems {
         return message;
     }
 
-    private static final Pattern COERCION = Pattern.compile("^Cannot coerce ([\\w-]+) value \\((.*)\\) to");
+    private static final Pattern COERCION = Pattern.compile("^Cannot coerce (?:empty )?([\\w-]+)(?: value)? \\((.*)\\) to");
 
     private static String describeScalar(String kind, String value) {
         return switch (kind) {

@@ -21,6 +21,20 @@ public final class Attempt {
 
     void setIndex(int index) { this.index = index; }
 
+    /**
+     * What is wrong with this attempt as a whole, or null: a technique names the rung it belongs
+     * to, so it must match the attempt's approach (a retrieval attempt takes none).
+     */
+    public String problem() {
+        if (technique == null || approach == null || technique.getApproach() == approach) {
+            return null;
+        }
+        String rung = technique.getApproach() == null ? "an advice" : "a " + technique.getApproach().code();
+        return "technique: '" + technique.code() + "' is " + rung + " technique, not one for a " + approach.code()
+                + " attempt (" + (approach == Approach.RAG ? "a rag attempt names no technique"
+                : "expected one of: " + Technique.codesFor(approach)) + ")";
+    }
+
     /** Whether this attempt was made and fell short (outcome {@code partial} or {@code fails}). */
     public boolean isFellShort() {
         return outcome == Outcome.PARTIAL || outcome == Outcome.FAILS;

@@ -25,6 +25,12 @@ public enum Technique implements Coded {
         return approach;
     }
 
+    /** The scenario spellings of the techniques of one rung, comma-separated. */
+    public static String codesFor(Approach approach) {
+        return java.util.Arrays.stream(values()).filter(t -> t.approach == approach && t.acceptedInScenarios())
+                .map(Technique::code).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     @Override
     public boolean acceptedInScenarios() {
         return this != PROMPT_CACHING && this != HUMAN_REVIEW;
