@@ -69,7 +69,8 @@ public final class DecisionLog {
             Files.createDirectories(file.getParent());
         }
         // A file lock guards against other processes; within this one, threads queue on the path.
-        synchronized (IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object())) {
+        Path key = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath().normalize();
+        synchronized (IN_PROCESS.computeIfAbsent(key, k -> new Object())) {
             return appendLocked(decision, repaired);
         }
     }
@@ -81,14 +82,14 @@ public final class DecisionLog {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
-            byte[] existing = readAll(channel);
-            int end = lastCompleteLineEnd(existing);
-            if (end < existing.length) {
+            long size = channel.size();
+            long end = completeEnd(channel, size);
+            if (end < size) {
                 channel.truncate(end);
-                repaired.accept(file + ": removed an incomplete last entry (" + (existing.length - end)
+                repaired.accept(file + ": removed an incomplete last entry (" + (size - end)
                         + " bytes from an interrupted write) before appending");
             }
-            Last last = lastEntry(existing, end);
+            Last last = lastEntry(channel, end);
             ObjectNode entry = JSON.createObjectNode();
             entry.put("seq", last.seq + 1);
             entry.put("decisionId", UUID.randomUUID().toString());
@@ -117,7 +118,7 @@ public final class DecisionLog {
         String previous = GENESIS;
         long verified = 0;
         int lineNo = 0;
-        String[] lines = new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n");
+        String[] lines = lines(bytes, end);
         for (String line : lines) {
             lineNo++;
             JsonNode entry;
@@ -157,11 +158,19 @@ public final class DecisionLog {
         return new Verification(verified, Optional.empty(), tail);
     }
 
+    /** The complete lines: a blank line is kept, so verify and append judge it alike. */
+    private static String[] lines(byte[] bytes, int end) {
+        if (end == 0) {
+            return new String[0];
+        }
+        return new String(bytes, 0, end - 1, StandardCharsets.UTF_8).split("\n", -1);
+    }
+
     /** The entry with that decision id, as stored. */
     public Optional<JsonNode> find(String decisionId) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         int end = lastCompleteLineEnd(bytes);
-        for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
+        for (String line : lines(bytes, end)) {
             try {
                 JsonNode entry = JSON.readTree(line);
                 if (entry != null && decisionId.equals(entry.path("decisionId").asText())) {
@@ -200,17 +209,17 @@ public final class DecisionLog {
     private record Last(long seq, String sha256) {
     }
 
-    private static Last lastEntry(byte[] bytes, int end) throws IOException {
+    /** The last complete entry before {@code end}, read from the end of the file only. */
+    private static Last lastEntry(FileChannel channel, long end) throws IOException {
         if (end == 0) {
             return new Last(0, GENESIS);
         }
-        int start = end - 1;
-        while (start > 0 && bytes[start - 1] != '\n') {
-            start--;
-        }
+        long start = previousNewline(channel, end - 1) + 1;
+        ByteBuffer line = ByteBuffer.allocate((int) (end - 1 - start));
+        channel.read(line, start);
         JsonNode last;
         try {
-            last = JSON.readTree(new String(bytes, start, end - 1 - start, StandardCharsets.UTF_8));
+            last = JSON.readTree(new String(line.array(), StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IOException("the log's last entry is not valid JSON; run 'ladder log verify' (refusing to append)");
         }
@@ -220,6 +229,29 @@ public final class DecisionLog {
         return new Last(last.get("seq").asLong(), last.get("sha256").asText());
     }
 
+    /** The end of the last complete line: everything after it is an interrupted write. */
+    private static long completeEnd(FileChannel channel, long size) throws IOException {
+        return previousNewline(channel, size) + 1;
+    }
+
+    /** Position of the last newline before {@code before}, or -1; reads backwards in blocks. */
+    private static long previousNewline(FileChannel channel, long before) throws IOException {
+        ByteBuffer block = ByteBuffer.allocate(64 * 1024);
+        long position = before;
+        while (position > 0) {
+            int length = (int) Math.min(block.capacity(), position);
+            block.clear().limit(length);
+            channel.read(block, position - length);
+            for (int i = length - 1; i >= 0; i--) {
+                if (block.get(i) == '\n') {
+                    return position - length + i;
+                }
+            }
+            position -= length;
+        }
+        return -1;
+    }
+
     /** Length of the prefix that ends with a newline: everything after it is an interrupted write. */
     private static int lastCompleteLineEnd(byte[] bytes) {
         int end = bytes.length;
@@ -227,15 +259,6 @@ public final class DecisionLog {
             end--;
         }
         return end;
-    }
-
-    private static byte[] readAll(FileChannel channel) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate((int) channel.size());
-        channel.position(0);
-        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-            // keep reading until the whole file is in
-        }
-        return buffer.array();
     }
 
     static String sha256(byte[] bytes) {
@@ -250,7 +273,7 @@ public final class DecisionLog {
     public List<String> ids() throws IOException {
         List<String> ids = new ArrayList<>();
         byte[] bytes = Files.readAllBytes(file);
-        for (String line : new String(bytes, 0, lastCompleteLineEnd(bytes), StandardCharsets.UTF_8).split("\n")) {
+        for (String line : lines(bytes, lastCompleteLineEnd(bytes))) {
             try {
                 JsonNode entry = JSON.readTree(line);
                 if (entry != null) {

@@ -168,4 +168,25 @@ class DecisionLogTest {
 
         assertThat(new DecisionLog(file).verify().verifiedEntries()).isEqualTo(2);
     }
+
+    @Test
+    void whenTheLogIsEmpty_thenItVerifiesAndTakesAnAppend(@TempDir Path dir) throws Exception {
+        Path file = Files.createFile(dir.resolve("empty.jsonl"));
+        DecisionLog log = new DecisionLog(file);
+
+        assertThat(log.verify().intact()).isTrue();
+        assertThat(log.verify().verifiedEntries()).isZero();
+        assertThat(log.append(decision("seed004-calendar-json.yaml"), r -> { }).seq()).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheLogHoldsABlankLine_thenVerifyAndAppendBothRejectIt(@TempDir Path dir) throws Exception {
+        Path file = logOfThree(dir);
+        Files.writeString(file, "\n", java.nio.file.StandardOpenOption.APPEND);
+        DecisionLog log = new DecisionLog(file);
+
+        assertThat(log.verify().problem()).get().asString().startsWith("line 4 ").contains("not a log entry");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> log.append(decision("seed004-calendar-json.yaml"), r -> { })))
+                .hasMessageContaining("refusing to append");
+    }
 }

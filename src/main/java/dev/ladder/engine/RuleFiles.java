@@ -44,8 +44,17 @@ public record RuleFiles(String display, Map<String, byte[]> files, String sha256
         return read(dir, display);
     }
 
-    /** Reads the rule base packaged with the program. */
-    public static RuleFiles packaged() throws LadderException.BadInput {
+    private static RuleFiles packaged;
+
+    /** Reads the rule base packaged with the program, once: it cannot change while the program runs. */
+    public static synchronized RuleFiles packaged() throws LadderException.BadInput {
+        if (packaged == null) {
+            packaged = readPackaged();
+        }
+        return packaged;
+    }
+
+    private static RuleFiles readPackaged() throws LadderException.BadInput {
         URL marker = RuleFiles.class.getClassLoader().getResource(PACKAGED + Parameters.FILE);
         if (marker == null) {
             throw new LadderException.BadInput(Problem.ofFile(PACKAGED, "no rule base is packaged with this build"));
@@ -53,25 +62,18 @@ public record RuleFiles(String display, Map<String, byte[]> files, String sha256
         try {
             URI uri = marker.toURI();
             if ("jar".equals(uri.getScheme())) {
-                try (FileSystem jar = openJar(uri)) {
-                    return read(jar.getPath("/" + PACKAGED), "rules");
-                } catch (UnsupportedOperationException closingTheDefault) {
+                try {
+                    // a file system someone else opened on this jar is theirs to close
                     return read(FileSystems.getFileSystem(uri).getPath("/" + PACKAGED), "rules");
+                } catch (FileSystemNotFoundException notOpenYet) {
+                    try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                        return read(jar.getPath("/" + PACKAGED), "rules");
+                    }
                 }
             }
             return read(Path.of(uri).getParent(), "rules");
         } catch (URISyntaxException | IOException e) {
             throw new LadderException.BadInput(Problem.ofFile(PACKAGED, "cannot read the packaged rule base: " + e));
-        }
-    }
-
-    private static FileSystem openJar(URI uri) throws IOException {
-        try {
-            return FileSystems.newFileSystem(uri, Map.of());
-        } catch (java.nio.file.FileSystemAlreadyExistsException e) {
-            return FileSystems.getFileSystem(uri);
-        } catch (FileSystemNotFoundException e) {
-            throw new IOException(e);
         }
     }
 

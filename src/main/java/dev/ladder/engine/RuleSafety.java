@@ -34,6 +34,10 @@ final class RuleSafety {
             "dev\\.ladder\\.model\\.(\\*|\\w+)|java\\.lang\\.(\\*|Math|String|Integer|Long|Double|Boolean|Number|StringBuilder)"
                     + "|java\\.util\\.(\\*|List|Map|Set|Collection|ArrayList|HashMap|HashSet|LinkedHashMap|Collections|Objects|Arrays|Locale)");
 
+    /** A package-qualified type name, e.g. {@code java.util.logging.FileHandler}. */
+    private static final Pattern QUALIFIED = Pattern.compile(
+            "(?<![\\w$.])([a-z]\\w*(?:\\s*\\.\\s*[a-z]\\w*)*\\s*\\.\\s*[A-Z]\\w*)");
+
     private RuleSafety() {
     }
 
@@ -55,11 +59,21 @@ final class RuleSafety {
                 }
                 continue;
             }
+            boolean refused = false;
             for (Refusal refusal : REFUSALS) {
                 Matcher m = refusal.pattern().matcher(lines[i]);
                 while (m.find()) {
+                    refused = true;
                     problems.add(new Problem(display, i + 1, m.start() + 1, null, "refused: '" + m.group().trim()
                             + "' " + refusal.why() + "; rules may only read facts and insert conclusions"));
+                }
+            }
+            Matcher qualified = QUALIFIED.matcher(lines[i]);
+            while (!refused && qualified.find()) {
+                String name = qualified.group(1).replaceAll("\\s+", "");
+                if (!ALLOWED_IMPORT.matcher(name).matches()) {
+                    problems.add(new Problem(display, i + 1, qualified.start(1) + 1, null, "refused: '" + name
+                            + "' is outside what rules may use (dev.ladder.model and basic java.lang and java.util types)"));
                 }
             }
         }

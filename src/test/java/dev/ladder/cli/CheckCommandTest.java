@@ -123,6 +123,8 @@ class CheckCommandTest {
                     System.exit(1); // a System in a comment is fine
                     java.nio.file.Files.delete(java.nio.file.Path.of("x"));
                     new Thread(() -> {}).start();
+                    new java.util.logging.FileHandler("/tmp/x-%u.log").close();
+                    java.util.List<String> allowed = new java.util.ArrayList<>();
                 end
                 """);
 
@@ -133,7 +135,9 @@ class CheckCommandTest {
         assertThat(check.exit()).isEqualTo(2);
         assertThat(check.err()).contains(file + (start + 6) + ":5: refused: 'System'",
                 file + (start + 7) + ":19: refused: 'Files' does file or network I/O",
-                file + (start + 8) + ":9: refused: 'Thread' starts or manages threads")
+                file + (start + 8) + ":9: refused: 'Thread' starts or manages threads",
+                file + (start + 9) + ":9: refused: 'java.util.logging.FileHandler' is outside what rules may use")
+                .doesNotContain(":" + (start + 10) + ":")
                 .doesNotContain(":" + (start + 1) + ":");
         assertThat(decide.exit()).isEqualTo(2);
         assertThat(decide.out()).isEmpty();
