@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -106,6 +105,6 @@ public final class Impact {
         names.addAll(after.keySet());
         return names.stream().filter(n -> !Arrays.equals(before.get(n), after.get(n)))
                 .map(n -> n + (before.get(n) == null ? " (added)" : after.get(n) == null ? " (removed)" : ""))
-                .filter(Objects::nonNull).toList();
+                .toList();
     }
 }

@@ -123,7 +123,7 @@ public final class WhatIf {
             previous = entry.getKey();
         }
         segments.add(new Segment(decimal(start), null, running));
-        return nearest(fact, current == null ? null : current.asDouble(), segments, now);
+        return nearest(fact, current == null ? null : current.asDouble(), segments, now, integral);
     }
 
     /** The first value, between one that gives {@code low} and one that does not, that does not. */
@@ -142,7 +142,7 @@ public final class WhatIf {
         return b;
     }
 
-    private Sensitivity nearest(String fact, Double current, List<Segment> segments, String now) {
+    private Sensitivity nearest(String fact, Double current, List<Segment> segments, String now, boolean integral) {
         String text = null;
         BigDecimal margin = null;
         if (current != null) {
@@ -158,7 +158,8 @@ public final class WhatIf {
                 } else if (current >= boundary && !below.equals(now) && current - boundary < best) {
                     best = current - boundary;
                     text = "with " + fact + " < " + Numbers.format(boundary) + " the approach becomes " + below;
-                    margin = decimal(boundary - current);
+                    // the nearest value that changes it lies just below the boundary
+                    margin = decimal((integral ? boundary - 1 : boundary) - current);
                 }
             }
         }

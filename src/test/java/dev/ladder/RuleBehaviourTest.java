@@ -175,7 +175,9 @@ class RuleBehaviourTest {
 
             Decision.TrailEntry prompting = entry(d, "V-01").orElseThrow();
             assertThat(prompting.facts()).containsEntry("usage.requestsPerDay", 1000L);
-            assertThat(prompting.facts().get("pricing.largeModelInputPerMTokUsd").toString()).isEqualTo("5");
+            assertThat(prompting.facts().get("pricing.largeModelInputPerMTokUsd (scenario)").toString()).isEqualTo("5");
+            assertThat(prompting.facts().get("pricing.largeModelOutputPerMTokUsd (scenario)").toString()).isEqualTo("20");
+            assertThat(entry(d, "V-03").orElseThrow().facts()).containsKey("pricing.tunedModelInputPerMTokUsd");
             // 1000 x (200 x $5 + 100 x $20) / 1e6 = $3
             assertThat(d.costs().perDay().get("PROMPTING")).isEqualByComparingTo("3");
             assertThat(prompting.reason()).contains("$3 a day");

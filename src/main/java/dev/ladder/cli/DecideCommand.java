@@ -67,6 +67,10 @@ final class DecideCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a scenario FILE or --batch FILE.jsonl");
         }
+        if (format == Format.html && files.size() > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--format html makes one page per decision: name one FILE (or use markdown for several)");
+        }
         // The rule base loads on the other core while the scenarios are read.
         java.util.concurrent.CompletableFuture<Advisor> loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
@@ -151,7 +155,7 @@ final class DecideCommand implements Callable<Integer> {
             case json -> decisions.size() == 1 ? DecisionJson.pretty(decisions.get(0)) : DecisionJson.pretty(decisions);
             case text -> String.join("\n\n", decisions.stream().map(TextReport::render).toList());
             case markdown -> String.join("\n\n---\n\n", decisions.stream().map(MarkdownReport::render).toList());
-            case html -> String.join("\n", decisions.stream().map(HtmlReport::render).toList());
+            case html -> HtmlReport.render(decisions.get(0));
         };
     }
 }

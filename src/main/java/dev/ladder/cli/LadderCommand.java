@@ -14,15 +14,15 @@ import picocli.CommandLine.Command;
         subcommands = {DecideCommand.class, CheckCommand.class, TestCommand.class, DiffCommand.class, WhatIfCommand.class,
                 LogCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:a check or test found problems", "2:bad input (scenario, rules, usage)",
-                "3:a rule failed while deciding"})
+        exitCodeList = {"0:done", "1:a check, test, diff or log verify found something", "2:bad input (scenario, rules, usage)",
+                "3:a rule failed while deciding", "4:an internal error (please report it, with --debug)"})
 public final class LadderCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: decide, check or test");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: decide, check, test, diff, whatif or log");
     }
 
     /** A command line with Ladder's exit codes and error printing. */

@@ -47,6 +47,9 @@ final class LogCommand implements Runnable {
         @Parameters(paramLabel = "FILE", defaultValue = DEFAULT_LOG, description = "The log (default: ${DEFAULT-VALUE}).")
         Path file;
 
+        @Option(names = "--debug", description = "Show the Java stack trace behind an error.")
+        boolean debug;
+
         @Override
         public Integer call() throws LadderException, IOException {
             DecisionLog.Verification result = open(file).verify();
@@ -74,6 +77,9 @@ final class LogCommand implements Runnable {
 
         @Option(names = "--log", paramLabel = "FILE", defaultValue = DEFAULT_LOG, description = "The log (default: ${DEFAULT-VALUE}).")
         Path file;
+
+        @Option(names = "--debug", description = "Show the Java stack trace behind an error.")
+        boolean debug;
 
         @Override
         public Integer call() throws LadderException, IOException {

@@ -60,7 +60,7 @@ final class TestCommand implements Callable<Integer> {
                         String name = p.getFileName().toString();
                         return name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
                     }).sorted().forEach(files::add);
-                } catch (IOException e) {
+                } catch (IOException | java.io.UncheckedIOException e) {
                     problems.add(Problem.ofFile(target.toString(), "cannot be listed: " + e.getMessage()));
                 }
             } else if (Files.exists(target)) {

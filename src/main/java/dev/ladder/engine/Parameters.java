@@ -58,20 +58,32 @@ public final class Parameters {
         Map<String, Param> params = new LinkedHashMap<>();
         List<String> lines = new String(yaml, StandardCharsets.UTF_8).lines().toList();
         entries.forEach((name, entry) -> {
-            int line = lines.indexOf(name + ":") + 1;
+            int line = lineOf(lines, name);
             if (!name.matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)+")) {
                 problems.add(new Problem(display, line, 1, name,
                         "not a parameter name (expected dotted words such as examples.rarelyHelpBelow)"));
             } else if (entry == null || entry.value == null || entry.unit == null || entry.source == null) {
                 problems.add(new Problem(display, line, 1, name, "incomplete (expected value, unit and source)"));
             } else {
-                params.put(name, new Param(name, entry.value, entry.unit, entry.source, "rules/" + FILE));
+                params.put(name, new Param(name, entry.value, entry.unit, entry.source, display));
             }
         });
         if (!problems.isEmpty()) {
             throw new LadderException.BadInput(problems);
         }
         return new Parameters(params);
+    }
+
+    /** The 1-based line on which the entry {@code name} starts, or 0 when it cannot be found. */
+    static int lineOf(List<String> lines, String name) {
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile(
+                "^\\s*[\"']?" + java.util.regex.Pattern.quote(name) + "[\"']?\\s*:");
+        for (int i = 0; i < lines.size(); i++) {
+            if (key.matcher(lines.get(i)).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** Parameters restored from a compiled-rules cache entry. */

@@ -125,7 +125,8 @@ public final class ReasonTemplate {
             return items.stream().map(ReasonTemplate::show).collect(Collectors.joining(", "));
         }
         if (value instanceof Number number) {
-            return grouped(Numbers.round(number.doubleValue()));
+            return Double.isFinite(number.doubleValue()) ? grouped(Numbers.round(number.doubleValue()))
+                    : Numbers.format(number.doubleValue());
         }
         return String.valueOf(value);
     }

@@ -118,7 +118,7 @@ final class RuleCache {
                 out.writeObject(new ArrayList<>(parameters.all()));
             }
             byte[] body = payload.toByteArray();
-            Files.createDirectories(dir);
+            createPrivateDirectory();
             Path temp = Files.createTempFile(dir, "kbase-", ".tmp");
             try {
                 ByteArrayOutputStream file = new ByteArrayOutputStream();
@@ -169,13 +169,19 @@ final class RuleCache {
         return mac.doFinal(payload);
     }
 
-    /** A random key readable only by this user, made on first use. */
+    /**
+     * A random key readable only by this user, made on first use. A key that is a link, belongs to
+     * someone else or that others may read or write is not trusted: the cache is then unusable.
+     */
     private byte[] key() throws IOException {
         Path key = dir.resolve("key");
-        if (Files.isRegularFile(key) && Files.size(key) == 32) {
+        if (Files.exists(key, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!privateFile(key) || Files.size(key) != 32) {
+                throw new IOException("the cache key " + key + " is not private to this user");
+            }
             return Files.readAllBytes(key);
         }
-        Files.createDirectories(dir);
+        createPrivateDirectory();
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         Path temp = Files.createTempFile(dir, "key-", ".tmp");
@@ -193,5 +199,30 @@ final class RuleCache {
             Files.deleteIfExists(temp);
         }
         return Files.readAllBytes(key);
+    }
+
+    private static boolean privateFile(Path file) throws IOException {
+        if (Files.isSymbolicLink(file) || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            var attributes = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            String me = System.getProperty("user.name");
+            return attributes.owner().getName().equals(me)
+                    && attributes.permissions().stream().noneMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
+        } catch (UnsupportedOperationException notPosix) {
+            return true;
+        }
+    }
+
+    private void createPrivateDirectory() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            try {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createDirectories(dir);
+            }
+        }
     }
 }

@@ -296,16 +296,11 @@ public final class RuleChecks {
 
     private void unusedParameters(Set<String> used) {
         String display = ruleBase.files().display(Parameters.FILE);
-        String[] lines = new String(ruleBase.files().files().get(Parameters.FILE), StandardCharsets.UTF_8).split("\n", -1);
+        List<String> lines = new String(ruleBase.files().files().get(Parameters.FILE), StandardCharsets.UTF_8).lines().toList();
         for (Param param : ruleBase.parameters().all()) {
             if (!used.contains(param.getName()) && !param.getName().equals(Decider.FIRING_LIMIT)) {
-                int line = 0;
-                for (int i = 0; i < lines.length; i++) {
-                    if (lines[i].startsWith(param.getName() + ":")) {
-                        line = i + 1;
-                    }
-                }
-                findings.add(new Problem(display, line, 1, param.getName(), "no rule uses this parameter"));
+                findings.add(new Problem(display, Parameters.lineOf(lines, param.getName()), 1, param.getName(),
+                        "no rule uses this parameter"));
             }
         }
     }

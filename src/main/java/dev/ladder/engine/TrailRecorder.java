@@ -32,16 +32,15 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
     static final class Fired {
         final int seq;
         final RuleInfo rule;
-        final String reason;
+        String reason = "";
         final Map<String, Object> facts;
         final List<Object> uses;
         final List<Object> concludes = new ArrayList<>();
         String overriddenBy;
 
-        Fired(int seq, RuleInfo rule, String reason, Map<String, Object> facts, List<Object> uses) {
+        Fired(int seq, RuleInfo rule, Map<String, Object> facts, List<Object> uses) {
             this.seq = seq;
             this.rule = rule;
-            this.reason = reason;
             this.facts = facts;
             this.uses = uses;
         }
@@ -71,7 +70,8 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
         List<Object> uses = new ArrayList<>();
         for (Object object : match.getObjects()) {
             if (object instanceof Param param) {
-                facts.put(param.getName(), json(param.getValue()));
+                facts.put(param.isFromScenario() ? param.getName() + " (scenario)" : param.getName(),
+                        json(param.getValue()));
             } else if (object instanceof Attempt attempt) {
                 readInto(facts, "attempts[" + attempt.getIndex() + "]", attempt, rule);
             } else if (Beans.GROUPS.containsKey(object.getClass().getSimpleName())) {
@@ -80,9 +80,9 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
                 uses.add(object);
             }
         }
-        String reason = ReasonTemplate.fill(rule.reason(), id -> declaration(match, id), params, scenario);
-        current = new Fired(fired.size() + 1, rule, reason, facts, uses);
+        current = new Fired(fired.size() + 1, rule, facts, uses);
         fired.add(current);
+        current.reason = ReasonTemplate.fill(rule.reason(), id -> declaration(match, id), params, scenario);
     }
 
     private static boolean isConclusion(Object object) {
@@ -108,7 +108,7 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
             return coded.code();
         }
         if (value instanceof Double number) {
-            return Numbers.round(number);
+            return Double.isFinite(number) ? Numbers.round(number) : Numbers.format(number);
         }
         return value;
     }

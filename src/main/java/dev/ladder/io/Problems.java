@@ -306,6 +306,22 @@ public final class Problems {
         return Objects.requireNonNull(null, "unsupported type " + type);
     }
 
+    /**
+     * Jackson locates an unknown field after its name; this moves the column back to the name
+     * itself on the same line, quoted (JSON) or bare (YAML), when it can be found there.
+     */
+    public static Problem atKey(Problem problem, String text, String key) {
+        List<String> lines = text.lines().toList();
+        if (problem.line() < 1 || problem.line() > lines.size()) {
+            return problem;
+        }
+        String line = lines.get(problem.line() - 1);
+        int before = Math.min(Math.max(problem.column() - 1, 0), line.length());
+        int quoted = line.lastIndexOf("\"" + key + "\"", before);
+        int at = quoted >= 0 ? quoted : line.lastIndexOf(key, before);
+        return at < 0 ? problem : new Problem(problem.file(), problem.line(), at + 1, problem.field(), problem.message());
+    }
+
     /** Joins problems one per line, as the command line prints them. */
     public static String lines(Collection<Problem> problems) {
         return problems.stream().map(Problem::toString).collect(Collectors.joining(System.lineSeparator()));

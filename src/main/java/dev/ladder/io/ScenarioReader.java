@@ -1,6 +1,7 @@
 package dev.ladder.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.ladder.LadderException;
 import dev.ladder.Problem;
 import dev.ladder.model.Scenario;
@@ -68,7 +69,11 @@ public final class ScenarioReader {
         try {
             scenario = StrictMapper.forFile(name).readValue(text, Scenario.class);
         } catch (JsonProcessingException e) {
-            throw new LadderException.BadInput(Problems.of(name, e, Scenario.class));
+            Problem problem = Problems.of(name, e, Scenario.class);
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                problem = Problems.atKey(problem, text, unknown.getPropertyName());
+            }
+            throw new LadderException.BadInput(problem);
         }
         if (scenario == null) {
             throw bad(name, "holds only null (expected a scenario object with at least an id)");

@@ -57,11 +57,15 @@ final class TrailGraph {
                 recommending = id;
             }
         }
-        for (Decision.TrailEntry entry : decision.trail()) {
-            if (entry.overriddenBy() != null) {
-                decision.trail().stream().filter(w -> w.rule().equals(entry.overriddenBy())
-                                && w.concludes().stream().anyMatch(c -> c.contains("Overridden(")))
-                        .findFirst().ifPresent(w -> graph.edges.add(new Edge("r" + w.seq(), "r" + entry.seq(), true)));
+        for (Decision.TrailEntry loser : decision.trail()) {
+            for (String concluded : loser.concludes()) {
+                int mark = concluded.lastIndexOf(" (overridden by ");
+                if (mark < 0) {
+                    continue;
+                }
+                String overridden = "Overridden(" + concluded.substring(0, mark) + ")";
+                decision.trail().stream().filter(w -> w.concludes().contains(overridden)).findFirst()
+                        .ifPresent(w -> graph.edges.add(new Edge("r" + w.seq(), "r" + loser.seq(), true)));
             }
         }
         graph.nodes.add(new Node("result", Kind.RESULT, decision.recommendation().approach() + " ("

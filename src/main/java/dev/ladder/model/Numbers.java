@@ -10,6 +10,9 @@ public final class Numbers {
 
     /** {@code 50.0} as {@code 50}, {@code 0.1 + 0.2} as {@code 0.3}, money to cents. */
     public static String format(Object value) {
+        if (value instanceof Double d && !Double.isFinite(d)) {
+            return d.isNaN() ? "not a number" : d > 0 ? "infinite" : "-infinite";
+        }
         if (value instanceof Double || value instanceof Float) {
             return round(((Number) value).doubleValue()).toPlainString();
         }

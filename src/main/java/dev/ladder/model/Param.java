@@ -32,8 +32,15 @@ public final class Param implements java.io.Serializable {
 
     /** This parameter with the value a scenario gave for it. */
     public Param overriddenBy(double scenarioValue) {
-        return new Param(name, scenarioValue, unit, source, "scenario pricing");
+        return new Param(name, scenarioValue, unit, source, SCENARIO);
     }
+
+    /** Whether the scenario's {@code pricing} set this value rather than the rule base. */
+    public boolean isFromScenario() {
+        return SCENARIO.equals(origin);
+    }
+
+    private static final String SCENARIO = "scenario pricing";
 
     @Override
     public String toString() {

@@ -8,17 +8,17 @@ import java.util.Map;
  * replaces the parameter {@code pricing.<field>}; an omitted one keeps the rule base's default.
  */
 public final class Pricing {
-    @Range
+    @Range(max = 1e6)
     private Double largeModelInputPerMTokUsd;
-    @Range
+    @Range(max = 1e6)
     private Double largeModelOutputPerMTokUsd;
-    @Range
+    @Range(max = 1e6)
     private Double tunedModelInputPerMTokUsd;
-    @Range
+    @Range(max = 1e6)
     private Double tunedModelOutputPerMTokUsd;
-    @Range
+    @Range(max = 1e6)
     private Double trainingPerMTokUsd;
-    @Range
+    @Range(max = 1e6)
     private Double hostingPerMonthUsd;
 
     /** The given prices as parameter name to value, in declaration order. */

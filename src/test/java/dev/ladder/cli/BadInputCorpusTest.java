@@ -82,7 +82,7 @@ class BadInputCorpusTest {
 
         Cli result = Cli.run("decide", first.toString(), second.toString());
 
-        assertRejected(result, first + ":1:30: task.knd: unknown field (did you mean task.kind?)"
+        assertRejected(result, first + ":1:22: task.knd: unknown field (did you mean task.kind?)"
                 + System.lineSeparator() + second + ": is empty (expected a scenario object with at least an id)");
     }
 

@@ -88,4 +88,14 @@ class DecideCommandTest {
         assertThat(result.out()).doesNotContain("D-01");
         assertThat(Cli.run("decide", "facts/seed004-calendar-json.yaml", "--format", "text").out()).contains("D-01");
     }
+
+    @Test
+    void whenHtmlIsAskedForSeveralFiles_thenItIsRefusedWithExitTwo() {
+        Cli result = Cli.run("decide", "facts/seed004-calendar-json.yaml", "facts/seed000-exact-brand-voice.yaml",
+                "--format", "html");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("--format html makes one page per decision");
+    }
 }

@@ -65,7 +65,7 @@ class GovernanceCommandsTest {
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("now FINE_TUNING",
-                "usage.requestsPerDay = 10000: with usage.requestsPerDay < 10000 the approach becomes PROMPTING (margin 0)",
+                "usage.requestsPerDay = 10000: with usage.requestsPerDay < 10000 the approach becomes PROMPTING (margin -1)",
                 "0..9999: PROMPTING   10000+: FINE_TUNING",
                 "task.lifetime: product -> one-off gives PROMPTING");
     }

@@ -100,4 +100,13 @@ class RuleCacheTest {
         }
         assertThat(RuleBase.compile(RuleFiles.read(rules), cache).restoredFromCache()).isTrue();
     }
+
+    @Test
+    void whenTheKeyCanBeReadByOthers_thenTheCacheIsNotTrusted(@TempDir Path dir) throws Exception {
+        RuleCache cache = RuleCache.in(dir);
+        RuleBase.compile(RuleFiles.read(Fixtures.RULES), cache);
+        Files.setPosixFilePermissions(dir.resolve("key"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        assertThat(RuleBase.compile(RuleFiles.read(Fixtures.RULES), cache).restoredFromCache()).isFalse();
+    }
 }
