@@ -36,7 +36,9 @@ public final class Advisor {
 
     /**
      * This advisor, appending every decision it makes to the hash-chained log at {@code logFile}
-     * (created when missing). A decision that cannot be logged is not returned.
+     * (created when missing). A decision that cannot be logged is not returned. An incomplete last
+     * line left by an interrupted write is removed silently here; {@link DecisionLog#append} takes
+     * a listener for that notice, which the command line prints.
      */
     public Advisor loggingTo(Path logFile) {
         return new Advisor(decider, new DecisionLog(logFile));
