@@ -170,16 +170,23 @@ final class RecordAssembler {
     }
 
     private static List<Decision.TrailEntry> trail(TrailRecorder recorder, Map<Object, String> overriddenBy) {
+        Map<Object, String> texts = new IdentityHashMap<>();
+        Function<Object, String> text = conclusion -> texts.computeIfAbsent(conclusion, String::valueOf);
         Function<Object, String> label = conclusion -> {
             TrailRecorder.Fired by = recorder.concludedBy(conclusion);
-            return conclusion + (by == null ? "" : " [#" + by.seq + " " + by.rule.id() + "]");
+            return text.apply(conclusion) + (by == null ? "" : " [#" + by.seq + " " + by.rule.id() + "]");
         };
-        return recorder.fired().stream().map(f -> new Decision.TrailEntry(f.seq, f.rule.id(), f.rule.name(),
-                f.rule.file(), f.rule.line(), f.rule.phase(), f.rule.source(), f.reason, f.facts,
-                f.uses.stream().map(label).toList(),
-                f.concludes.stream().map(c -> c + (overriddenBy.containsKey(c)
-                        ? " (overridden by " + overriddenBy.get(c) + ")" : "")).collect(Collectors.toList()),
-                f.overriddenBy)).toList();
+        List<Decision.TrailEntry> entries = new ArrayList<>(recorder.fired().size());
+        for (TrailRecorder.Fired f : recorder.fired()) {
+            List<String> uses = new ArrayList<>(f.uses.size());
+            f.uses.forEach(u -> uses.add(label.apply(u)));
+            List<String> concludes = new ArrayList<>(f.concludes.size());
+            f.concludes.forEach(c -> concludes.add(text.apply(c)
+                    + (overriddenBy.containsKey(c) ? " (overridden by " + overriddenBy.get(c) + ")" : "")));
+            entries.add(new Decision.TrailEntry(f.seq, f.rule.id(), f.rule.name(), f.rule.file(), f.rule.line(),
+                    f.rule.phase(), f.rule.source(), f.reason, f.facts, uses, concludes, f.overriddenBy));
+        }
+        return entries;
     }
 
     /** SHA-256 of the scenario as canonical JSON (sorted keys, no nulls), without its expect block. */

@@ -82,23 +82,26 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
         }
         current = new Fired(fired.size() + 1, rule, facts, uses);
         fired.add(current);
-        current.reason = ReasonTemplate.fill(rule.reason(), id -> declaration(match, id), params, scenario);
+        List<String> declared = match.getDeclarationIds();
+        current.reason = ReasonTemplate.fill(rule.reason(),
+                id -> declared.contains(id) ? match.getDeclarationValue(id) : null, params, scenario);
     }
 
     private static boolean isConclusion(Object object) {
         return object.getClass().getPackage() == Param.class.getPackage();
     }
 
-    private static Object declaration(Match match, String id) {
-        return match.getDeclarationIds().contains(id) ? match.getDeclarationValue(id) : null;
-    }
+    /** Per rule and fact type, the properties its conditions read, in a stable order; found once. */
+    private static final Map<RuleInfo, Map<Class<?>, List<String>>> READS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static void readInto(Map<String, Object> facts, String prefix, Object bean, RuleInfo rule) {
-        Set<String> words = rule.reads().getOrDefault(bean.getClass().getSimpleName(), Set.of());
-        for (String property : Beans.getters(bean.getClass()).keySet()) {
-            if (words.contains(property)) {
-                facts.put(prefix + "." + property, json(Beans.read(bean, property)));
-            }
+        List<String> properties = READS.computeIfAbsent(rule, r -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(bean.getClass(), type -> {
+                    Set<String> words = rule.reads().getOrDefault(type.getSimpleName(), Set.of());
+                    return Beans.getters(type).keySet().stream().filter(words::contains).toList();
+                });
+        for (String property : properties) {
+            facts.put(prefix + "." + property, json(Beans.read(bean, property)));
         }
     }
 
