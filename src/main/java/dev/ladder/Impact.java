@@ -44,18 +44,7 @@ public final class Impact {
     /** Decides each scenario file with both advisors and compares. */
     public static Report compare(Advisor base, Advisor edited, List<Path> files) throws LadderException {
         List<Change> changes = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        List<Scenario> scenarios = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                scenarios.add(ScenarioReader.read(file));
-            } catch (LadderException.BadInput e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new LadderException.BadInput(problems);
-        }
+        List<Scenario> scenarios = ScenarioReader.readAll(files);
         for (int i = 0; i < files.size(); i++) {
             String name = files.get(i).toString();
             Change change = compare(name, base.decide(scenarios.get(i), name), edited.decide(scenarios.get(i), name));

@@ -79,18 +79,7 @@ final class DecideCommand implements Callable<Integer> {
                 throw new java.util.concurrent.CompletionException(e);
             }
         });
-        List<Scenario> scenarios = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                scenarios.add(ScenarioReader.read(file));
-            } catch (LadderException.BadInput bad) {
-                problems.addAll(bad.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new LadderException.BadInput(problems);
-        }
+        List<Scenario> scenarios = ScenarioReader.readAll(files);
         Advisor advisor;
         try {
             advisor = loading.join();

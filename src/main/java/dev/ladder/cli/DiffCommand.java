@@ -2,12 +2,10 @@ package dev.ladder.cli;
 
 import dev.ladder.Advisor;
 import dev.ladder.Impact;
-import dev.ladder.LadderException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -35,13 +33,12 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     ReportFormat format;
 
-    @Parameters(arity = "0..*", paramLabel = "DIR|FILE", description = "Scenarios (default: facts/).")
-    List<Path> targets = new ArrayList<>();
+    @Mixin
+    ScenarioTargets scenarios;
 
     @Override
     public Integer call() throws Exception {
-        List<Path> files = TestCommand.scenarioFiles(targets.isEmpty() ? List.of(Path.of("facts")) : targets);
-        Impact.Report report = Impact.compare(Advisor.load(baseRules), rules.load(), files);
+        Impact.Report report = Impact.compare(Advisor.load(baseRules), rules.load(), scenarios.files());
         format.print(spec.commandLine().getOut(), report, out -> text(report, out));
         return report.changes().isEmpty() ? 0 : 1;
     }

@@ -2,25 +2,16 @@ package dev.ladder.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ladder.Advisor;
 import dev.ladder.Expectations;
 import dev.ladder.LadderException;
-import dev.ladder.Problem;
 import dev.ladder.io.DecisionJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code ladder test [DIR|FILE...]}: decides every scenario that carries an {@code expect}
@@ -38,41 +29,14 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     ReportFormat format;
 
-    @Parameters(arity = "0..*", paramLabel = "DIR|FILE", description = "Scenario files or directories (default: facts/).")
-    List<Path> targets = new ArrayList<>();
+    @Mixin
+    ScenarioTargets scenarios;
 
     @Override
     public Integer call() throws LadderException {
-        List<Path> files = scenarioFiles(targets.isEmpty() ? List.of(Path.of("facts")) : targets);
-        Advisor advisor = rules.load();
-        Expectations.Report report = Expectations.run(advisor, files);
+        Expectations.Report report = Expectations.run(rules.load(), scenarios.files());
         format.print(spec.commandLine().getOut(), json(report), out -> text(report, out));
         return report.failed() == 0 && !report.results().isEmpty() ? 0 : 1;
-    }
-
-    static List<Path> scenarioFiles(List<Path> targets) throws LadderException.BadInput {
-        List<Path> files = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        for (Path target : targets) {
-            if (Files.isDirectory(target)) {
-                try (Stream<Path> walk = Files.walk(target)) {
-                    walk.filter(Files::isRegularFile).filter(p -> {
-                        String name = p.getFileName().toString();
-                        return name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
-                    }).sorted().forEach(files::add);
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    problems.add(Problem.ofFile(target.toString(), "cannot be listed: " + e.getMessage()));
-                }
-            } else if (Files.exists(target)) {
-                files.add(target);
-            } else {
-                problems.add(Problem.ofFile(target.toString(), "no such file or directory"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new LadderException.BadInput(problems);
-        }
-        return files;
     }
 
     private static void text(Expectations.Report report, PrintWriter out) {

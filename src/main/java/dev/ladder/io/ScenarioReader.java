@@ -54,6 +54,26 @@ public final class ScenarioReader {
     }
 
     /**
+     * Reads every file, all or nothing: when any is bad, the problems of all of them are thrown
+     * together and no scenario is returned.
+     */
+    public static java.util.List<Scenario> readAll(java.util.List<Path> files) throws LadderException.BadInput {
+        java.util.List<Scenario> scenarios = new java.util.ArrayList<>();
+        java.util.List<Problem> problems = new java.util.ArrayList<>();
+        for (Path file : files) {
+            try {
+                scenarios.add(read(file));
+            } catch (LadderException.BadInput bad) {
+                problems.addAll(bad.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new LadderException.BadInput(problems);
+        }
+        return scenarios;
+    }
+
+    /**
      * Reads one scenario from bytes; {@code name} names the source in problems and chooses
      * JSON or YAML by its extension.
      */
