@@ -26,7 +26,7 @@ public final class Advisor {
     private final DecisionLog log;
 
     private Advisor(RuleBase ruleBase) {
-        this(new Decider(ruleBase), null);
+        this(ruleBase.decider(), null);
     }
 
     private Advisor(Decider decider, DecisionLog log) {

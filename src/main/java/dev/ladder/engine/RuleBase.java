@@ -40,6 +40,7 @@ public final class RuleBase {
     private Map<String, PackageDescr> sources;
     private final KieBase kieBase;
     private final boolean restored;
+    private Decider decider;
 
     private RuleBase(RuleFiles files, Parameters parameters, Map<String, RuleInfo> rulesByName,
                      Map<String, PackageDescr> sources, KieBase kieBase) {
@@ -51,9 +52,33 @@ public final class RuleBase {
         this.restored = sources == null;
     }
 
+    /**
+     * Rule bases this process compiled or restored, the most recently used last, so that a
+     * long-lived process (the daemon, a review tool embedding the API) reuses them as they are.
+     * Keyed by the rule set's hash and how its directory is displayed.
+     */
+    private static final int RECENT = 3;
+    private static final Map<String, RuleBase> recent = new LinkedHashMap<>(RECENT + 1, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RuleBase> eldest) {
+            return size() > RECENT;
+        }
+    };
+
     /** Parses and compiles {@code files}; every parse or compile error is a located problem. */
     public static RuleBase compile(RuleFiles files) throws LadderException.BadInput {
-        return compile(files, RuleCache.standard().orElse(null));
+        String key = files.sha256() + " " + files.display();
+        synchronized (recent) {
+            RuleBase known = recent.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        RuleBase built = compile(files, RuleCache.standard().orElse(null));
+        synchronized (recent) {
+            recent.put(key, built);
+        }
+        return built;
     }
 
     /**
@@ -204,6 +229,14 @@ public final class RuleBase {
             sources = Collections.unmodifiableMap(parsed);
         }
         return sources;
+    }
+
+    /** The decider over this rule base, made once: its pooled sessions are reused by every advisor of it. */
+    public synchronized Decider decider() {
+        if (decider == null) {
+            decider = new Decider(this);
+        }
+        return decider;
     }
 
     public Parameters parameters() {
