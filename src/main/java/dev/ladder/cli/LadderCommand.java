@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ladder", mixinStandardHelpOptions = true, versionProvider = LadderCommand.Version.class,
         description = "Tells a team whether to prompt, retrieve (RAG) or fine-tune, and proves why.",
         subcommands = {DecideCommand.class, CheckCommand.class, TestCommand.class, DiffCommand.class, WhatIfCommand.class,
-                LogCommand.class},
+                LogCommand.class, DaemonCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a check, test, diff or log verify found something", "2:bad input (scenario, rules, usage)",
                 "3:a rule failed while deciding", "4:an internal error (please report it, with --debug)"})
@@ -22,7 +22,7 @@ public final class LadderCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: decide, check, test, diff, whatif or log");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: decide, check, test, diff, whatif, log or daemon");
     }
 
     /** A command line with Ladder's exit codes and error printing. */

@@ -1,0 +1,149 @@
+package dev.ladder.cli;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The daemon speaks its protocol and answers exactly as the command line run in-process does. */
+class DaemonTest {
+    @TempDir
+    static Path home;
+    private static Daemon daemon;
+    private static Thread serving;
+    private static int port;
+    private static String token;
+
+    @BeforeAll
+    static void start() throws Exception {
+        daemon = new Daemon(home, 600_000);
+        serving = new Thread(() -> {
+            try {
+                daemon.serve();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        serving.start();
+        Path address = home.resolve(Daemon.ADDRESS);
+        for (int i = 0; i < 600 && !Files.exists(address); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(address).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(address))).isEqualTo("rw-------");
+        String[] fields = Files.readString(address).strip().split(" ", 4);
+        port = Integer.parseInt(fields[0]);
+        token = fields[1];
+        assertThat(Long.parseLong(fields[2])).isEqualTo(ProcessHandle.current().pid());
+        assertThat(Path.of(fields[3])).isEqualTo(Path.of("").toAbsolutePath());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        daemon.stop();
+        serving.join(30_000);
+        assertThat(serving.isAlive()).isFalse();
+        assertThat(home.resolve(Daemon.ADDRESS)).doesNotExist();
+    }
+
+    record Answer(String reply, String out, String err) {
+    }
+
+    private static Answer ask(String offeredToken, Path replyDir, String... args) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            OutputStream request = socket.getOutputStream();
+            StringBuilder text = new StringBuilder(Daemon.PROTOCOL + "\n" + offeredToken + "\n" + replyDir + "\n0\n"
+                    + args.length + "\n");
+            for (String arg : args) {
+                text.append(arg).append('\0');
+            }
+            request.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            request.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            in.transferTo(reply);
+            Path out = replyDir.resolve("out");
+            Path err = replyDir.resolve("err");
+            return new Answer(reply.toString(StandardCharsets.US_ASCII).strip(),
+                    Files.exists(out) ? Files.readString(out) : null, Files.exists(err) ? Files.readString(err) : null);
+        }
+    }
+
+    private static String undated(String json) {
+        return json.replaceAll("\"decidedAt\" : \"[^\"]*\"", "\"decidedAt\" : \"T\"");
+    }
+
+    @Test
+    void aDecisionIsTheOneTheCommandLineMakesInProcess(@TempDir Path reply) throws IOException {
+        String[] args = {"decide", "facts/seed003-q2-drug-interactions.json"};
+        Answer answer = ask(token, reply, args);
+        Cli direct = Cli.run(args);
+
+        assertThat(answer.reply()).isEqualTo("0");
+        assertThat(undated(answer.out())).isEqualTo(undated(direct.out()));
+        assertThat(answer.err()).isEmpty();
+    }
+
+    @Test
+    void badInputGetsTheSameLocatedErrorAndExitCode(@TempDir Path reply) throws IOException {
+        Path bad = reply.resolve("bad.json");
+        Files.writeString(bad, "{\"task\": {\"knd\": \"qa\"}}\n");
+        String[] args = {"decide", bad.toString()};
+        Answer answer = ask(token, Files.createDirectory(reply.resolve("answer")), args);
+        Cli direct = Cli.run(args);
+
+        assertThat(answer.reply()).isEqualTo("2");
+        assertThat(answer.out()).isEmpty();
+        assertThat(answer.err()).isEqualTo(direct.err()).contains("bad.json:1:").contains("task.knd");
+    }
+
+    @Test
+    void aRuleEditIsSeenByTheNextCommand(@TempDir Path rules) throws IOException {
+        try (var files = Files.list(Path.of("rules"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        String[] args = {"decide", "--rules", rules.toString(), "--format", "text", "facts/seed003-q2-drug-interactions.json"};
+        Answer before = ask(token, Files.createDirectory(rules.resolve("before")), args);
+        Path decision = rules.resolve("decision.drl");
+        Files.writeString(decision, Files.readString(decision) + "\nrule \"broken\" when then nonsense( end\n");
+        Answer after = ask(token, Files.createDirectory(rules.resolve("after")), args);
+
+        assertThat(before.reply()).isEqualTo("0");
+        assertThat(after.reply()).isEqualTo("2");
+        assertThat(after.err()).contains("decision.drl:");
+    }
+
+    @Test
+    void aRequestWithoutTheTokenRunsNothing(@TempDir Path reply) throws IOException {
+        Answer answer = ask("0".repeat(64), reply, "decide", "facts/seed003-q2-drug-interactions.json");
+
+        assertThat(answer.reply()).isEqualTo("denied");
+        assertThat(answer.out()).isNull();
+        assertThat(answer.err()).isNull();
+    }
+
+    @Test
+    void statusListsWhatItHasAnswered(@TempDir Path reply) throws IOException {
+        ask(token, reply, "--version");
+
+        assertThat(Daemon.Running.in(home)).hasValueSatisfying(running -> {
+            assertThat(running.port()).isEqualTo(port);
+            assertThat(running.answered()).isPositive();
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package dev.ladder.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code ./ladder} launcher on the packaged program, as a user runs it: the first command
+ * runs in its own process and leaves a daemon behind, which answers the next ones with the same
+ * bytes and exit codes, until {@code ladder daemon stop}.
+ */
+class LauncherIT {
+    @TempDir
+    Path state;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run ladder(String daemon, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "ladder"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("XDG_RUNTIME_DIR", state.resolve("run").toString());
+        builder.environment().put("LADDER_CACHE_DIR", state.resolve("cache").toString());
+        builder.environment().put("LADDER_DAEMON", daemon);
+        Path out = state.resolve("out");
+        Path err = state.resolve("err");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        int exit = process.waitFor();
+        return new Run(exit, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static String undated(String json) {
+        return json.replaceAll("\"decidedAt\" : \"[^\"]*\"", "\"decidedAt\" : \"T\"");
+    }
+
+    @AfterEach
+    void stopDaemons() throws Exception {
+        ladder("on", "daemon", "stop");
+    }
+
+    @Test
+    void theDaemonAnswersAsTheProgramDoesUntilStopped() throws Exception {
+        String scenario = "facts/seed003-q2-drug-interactions.json";
+        assertThat(ladder("on", "daemon", "status").out()).isEqualTo("no daemon is running\n");
+        Run alone = ladder("off", "decide", scenario);
+        Run first = ladder("on", "decide", scenario);
+        assertThat(alone.exit()).isZero();
+        assertThat(undated(first.out())).isEqualTo(undated(alone.out()));
+
+        Run status = ladder("on", "daemon", "status");
+        for (int i = 0; i < 240 && !status.out().contains(" serves "); i++) {
+            Thread.sleep(250);
+            status = ladder("on", "daemon", "status");
+        }
+        assertThat(status.out()).contains(" serves " + Path.of("").toAbsolutePath()).contains("answered 0 commands");
+
+        Run served = ladder("on", "decide", scenario);
+        Path bad = state.resolve("bad.json");
+        Files.writeString(bad, "{\"usage\": {\"requestsPerDay\": -5}}\n");
+        Run refused = ladder("on", "decide", bad.toString());
+        Run refusedAlone = ladder("off", "decide", bad.toString());
+
+        assertThat(served.exit()).isZero();
+        assertThat(undated(served.out())).isEqualTo(undated(alone.out()));
+        assertThat(served.err()).isEmpty();
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).isEqualTo(refusedAlone.err()).contains("usage.requestsPerDay");
+        assertThat(ladder("on", "daemon", "status").out()).contains("answered 2 commands");
+
+        Run stopped = ladder("on", "daemon", "stop");
+        assertThat(stopped.out()).startsWith("stopped pid ");
+        assertThat(ladder("on", "daemon", "status").out()).isEqualTo("no daemon is running\n");
+    }
+}
