@@ -11,7 +11,9 @@ import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.drools.io.DescrResource;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
@@ -24,6 +26,7 @@ import org.kie.internal.io.ResourceFactory;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +40,7 @@ public final class RuleBase {
     private final RuleFiles files;
     private final Parameters parameters;
     private final Map<String, RuleInfo> rulesByName;
-    private Map<String, PackageDescr> sources;
+    private volatile Map<String, PackageDescr> sources;
     private final KieBase kieBase;
     private final boolean restored;
     private Decider decider;
@@ -68,13 +71,22 @@ public final class RuleBase {
     /** Parses and compiles {@code files}; every parse or compile error is a located problem. */
     public static RuleBase compile(RuleFiles files) throws LadderException.BadInput {
         String key = files.sha256() + " " + files.display();
+        RuleBase sameRules = null;
         synchronized (recent) {
             RuleBase known = recent.get(key);
             if (known != null) {
                 return known;
             }
+            String drl = files.drlSha256();
+            for (RuleBase other : recent.values()) {
+                if (other.files.display().equals(files.display()) && other.files.drlSha256().equals(drl)) {
+                    sameRules = other;
+                }
+            }
         }
-        RuleBase built = compile(files, RuleCache.standard().orElse(null));
+        RuleBase built = sameRules != null
+                ? new RuleBase(files, parameters(files), sameRules.rulesByName, sameRules.sources, sameRules.kieBase)
+                : compile(files, RuleCache.standard().orElse(null));
         synchronized (recent) {
             recent.put(key, built);
         }
@@ -86,34 +98,69 @@ public final class RuleBase {
      * this exact rule set (a null cache always compiles).
      */
     static RuleBase compile(RuleFiles files, RuleCache cache) throws LadderException.BadInput {
+        String parametersSha256 = files.sha256Of(Parameters.FILE);
         if (cache != null) {
-            var cached = cache.load(files.sha256());
+            var cached = cache.load(files.drlSha256(), parametersSha256);
             if (cached.isPresent()) {
+                Parameters parameters = cached.get().parameters() != null ? cached.get().parameters() : parameters(files);
                 InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
                 kieBase.addPackages(cached.get().packages());
-                return new RuleBase(files, cached.get().parameters(), relocated(cached.get().rules(), files),
-                        null, kieBase);
+                return new RuleBase(files, parameters, relocated(cached.get().rules(), files), null, kieBase);
             }
         }
-        Parameters parameters = Parameters.parse(files.display(Parameters.FILE), files.files().get(Parameters.FILE));
+        Parameters parameters = parameters(files);
         List<Problem> problems = new ArrayList<>();
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         Map<String, PackageDescr> sources = new LinkedHashMap<>();
-        for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
-            if (file.getKey().endsWith(".drl")) {
-                String display = files.display(file.getKey());
-                String drl = new String(file.getValue(), StandardCharsets.UTF_8);
-                problems.addAll(RuleSafety.scan(display, drl));
-                describe(display, drl, rules, sources, problems);
+        List<Unit> units = files.files().entrySet().stream().filter(file -> file.getKey().endsWith(".drl"))
+                .map(file -> Unit.of(files.display(file.getKey()), file.getValue(), files)).toList();
+        for (Unit unit : units) {
+            problems.addAll(unit.problems());
+            if (unit.descr() != null) {
+                sources.put(unit.display(), unit.descr());
+            }
+            for (RuleInfo rule : unit.rules()) {
+                RuleInfo first = rules.putIfAbsent(rule.name(), rule);
+                if (first != null) {
+                    problems.add(new Problem(rule.file(), rule.line(), 1, null, "rule \"" + rule.name()
+                            + "\" is already defined at " + first.file() + ":" + first.line()
+                            + " (rule names must be unique)"));
+                }
             }
         }
         if (!problems.isEmpty()) {
             throw new LadderException.BadInput(problems);
         }
+        Collection<KiePackage> packages = new ArrayList<>();
+        boolean compiledAlone = units.stream().allMatch(u -> u.selfContained() && u.compileProblems().isEmpty());
+        if (compiledAlone) {
+            units.forEach(unit -> packages.addAll(unit.packages()));
+        } else if (units.stream().anyMatch(u -> !u.selfContained() || u.sharesFunctions())) {
+            // a file may use what another declares: only compiling them together can tell
+            packages.addAll(buildTogether(files));
+        } else {
+            units.forEach(unit -> problems.addAll(unit.compileProblems()));
+            throw new LadderException.BadInput(problems);
+        }
+        if (cache != null) {
+            cache.save(files.drlSha256(), packages, rules, parametersSha256, parameters);
+        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(packages);
+        return new RuleBase(files, parameters, Collections.unmodifiableMap(rules),
+                Collections.unmodifiableMap(sources), kieBase);
+    }
+
+    private static KnowledgeBuilder newBuilder() {
         var configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
         // Facts are never modified once inserted, so tracking which properties a rule watches is wasted work.
         configuration.setOption(org.kie.internal.builder.conf.PropertySpecificOption.DISABLED);
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
+        return KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
+    }
+
+    /** Compiles every file in one builder: needed when a file declares what another may use. */
+    private static Collection<KiePackage> buildTogether(RuleFiles files) throws LadderException.BadInput {
+        KnowledgeBuilder builder = newBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
             if (file.getKey().endsWith(".drl")) {
@@ -124,17 +171,84 @@ public final class RuleBase {
             }
         }
         batch.build();
+        List<Problem> problems = new ArrayList<>();
         for (KnowledgeBuilderError error : builder.getErrors()) {
             problems.add(ConsequenceErrors.pinpoint(located(error, files.display()), files));
         }
         if (!problems.isEmpty()) {
             throw new LadderException.BadInput(problems);
         }
-        if (cache != null) {
-            cache.save(files.sha256(), builder.getKnowledgePackages(), rules, parameters);
+        return builder.getKnowledgePackages();
+    }
+
+    /**
+     * One rule file, parsed, checked and compiled on its own. A process keeps the units it has
+     * built, by file and content, so that after an edit only the edited files are compiled again.
+     *
+     * @param problems         what the safety scan and the parser found
+     * @param selfContained    whether it declares no types, globals, queries or rule inheritance,
+     *                         which would tie its compilation to other files
+     * @param sharesFunctions  whether it declares functions, which another file may call
+     * @param compileProblems  what the compiler found when it was compiled alone
+     * @param packages         the file compiled alone; empty when it has any problem
+     */
+    private record Unit(String display, PackageDescr descr, List<RuleInfo> rules, List<Problem> problems,
+                        boolean selfContained, boolean sharesFunctions, List<Problem> compileProblems,
+                        Collection<KiePackage> packages) {
+        private static final int KEPT = 64;
+        private static final Map<String, Unit> built = new LinkedHashMap<>(KEPT + 1, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Unit> eldest) {
+                return size() > KEPT;
+            }
+        };
+
+        static Unit of(String display, byte[] bytes, RuleFiles files) {
+            String key = display + "\n" + RuleFiles.sha256(bytes);
+            synchronized (built) {
+                Unit known = built.get(key);
+                if (known != null) {
+                    return known;
+                }
+            }
+            Unit unit = build(display, bytes, files);
+            synchronized (built) {
+                built.put(key, unit);
+            }
+            return unit;
         }
-        return new RuleBase(files, parameters, Collections.unmodifiableMap(rules),
-                Collections.unmodifiableMap(sources), builder.newKieBase());
+
+        private static Unit build(String display, byte[] bytes, RuleFiles files) {
+            String drl = new String(bytes, StandardCharsets.UTF_8);
+            List<Problem> problems = new ArrayList<>(RuleSafety.scan(display, drl));
+            Map<String, RuleInfo> rules = new LinkedHashMap<>();
+            Map<String, PackageDescr> parsed = new LinkedHashMap<>();
+            describe(display, drl, rules, parsed, problems);
+            PackageDescr descr = parsed.get(display);
+            boolean alone = descr != null && descr.getTypeDeclarations().isEmpty()
+                    && descr.getEnumDeclarations().isEmpty() && descr.getGlobals().isEmpty()
+                    && descr.getFunctionImports().isEmpty() && descr.getAccumulateImports().isEmpty()
+                    && descr.getEntryPointDeclarations().isEmpty() && descr.getWindowDeclarations().isEmpty()
+                    && descr.getRules().stream().noneMatch(r -> r.isQuery() || r.getParentName() != null);
+            Collection<KiePackage> packages = List.of();
+            List<Problem> compileProblems = new ArrayList<>();
+            if (problems.isEmpty() && alone) {
+                KnowledgeBuilder builder = newBuilder();
+                DescrResource resource = new DescrResource(descr);
+                resource.setSourcePath(display);
+                builder.add(resource, ResourceType.DESCR);
+                for (KnowledgeBuilderError error : builder.getErrors()) {
+                    compileProblems.add(ConsequenceErrors.pinpoint(located(error, display), files));
+                }
+                packages = compileProblems.isEmpty() ? builder.getKnowledgePackages() : List.of();
+            }
+            return new Unit(display, descr, List.copyOf(rules.values()), List.copyOf(problems), alone,
+                    descr != null && !descr.getFunctions().isEmpty(), List.copyOf(compileProblems), packages);
+        }
+    }
+
+    private static Parameters parameters(RuleFiles files) throws LadderException.BadInput {
+        return Parameters.parse(files.display(Parameters.FILE), files.files().get(Parameters.FILE));
     }
 
     /** Cached rule infos name files as they were displayed then; show them as displayed now. */

@@ -36,12 +36,16 @@ import java.util.Optional;
  */
 final class RuleCache {
     /** Changes whenever the way rules are compiled changes, so older entries are not reused. */
-    private static final byte[] MAGIC = "LADDER-KBASE-3\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "LADDER-KBASE-4\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAC_LENGTH = 32;
     /** Entries kept: enough for a few rule bases and branches, bounded as rule edits accumulate. */
     static final int KEEP = 8;
 
     /** What a cache entry restores. */
+    /**
+     * A cached entry. {@code parameters} are those parsed when it was saved, null when the
+     * parameters file has changed since: the compiled rules do not depend on it.
+     */
     record Compiled(Collection<KiePackage> packages, Map<String, RuleInfo> rules, Parameters parameters) {
     }
 
@@ -74,8 +78,11 @@ final class RuleCache {
                 + Versions.engine().drools() + ".bin");
     }
 
-    /** The compiled rule base for this rule set, if a trustworthy entry exists. */
-    Optional<Compiled> load(String rulesetSha256) {
+    /**
+     * The compiled rules of these {@code *.drl} files, if a trustworthy entry exists, with the
+     * parameters saved beside them when the parameters file still has the hash {@code parametersSha256}.
+     */
+    Optional<Compiled> load(String rulesetSha256, String parametersSha256) {
         Path file = entry(rulesetSha256);
         try {
             if (!Files.isRegularFile(file)) {
@@ -97,11 +104,13 @@ final class RuleCache {
                 Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
                 @SuppressWarnings("unchecked")
                 List<RuleInfo> rules = (List<RuleInfo>) in.readObject();
+                String savedParametersSha256 = (String) in.readObject();
                 @SuppressWarnings("unchecked")
                 List<dev.ladder.model.Param> params = (List<dev.ladder.model.Param>) in.readObject();
                 Map<String, RuleInfo> byName = new LinkedHashMap<>();
                 rules.forEach(r -> byName.put(r.name(), r));
-                return Optional.of(new Compiled(packages, byName, Parameters.of(params)));
+                return Optional.of(new Compiled(packages, byName,
+                        savedParametersSha256.equals(parametersSha256) ? Parameters.of(params) : null));
             }
         } catch (IOException | ClassNotFoundException | ClassCastException | GeneralSecurityException e) {
             return Optional.empty();
@@ -109,12 +118,14 @@ final class RuleCache {
     }
 
     /** Saves a compiled rule base; a cache that cannot be written is simply not used. */
-    void save(String rulesetSha256, Collection<KiePackage> packages, Map<String, RuleInfo> rules, Parameters parameters) {
+    void save(String rulesetSha256, Collection<KiePackage> packages, Map<String, RuleInfo> rules,
+              String parametersSha256, Parameters parameters) {
         try {
             ByteArrayOutputStream payload = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new DroolsObjectOutputStream(payload)) {
                 out.writeObject(new ArrayList<>(packages));
                 out.writeObject(new ArrayList<>(rules.values()));
+                out.writeObject(parametersSha256);
                 out.writeObject(new ArrayList<>(parameters.all()));
             }
             byte[] body = payload.toByteArray();

@@ -108,6 +108,30 @@ public record RuleFiles(String display, Map<String, byte[]> files, String sha256
         return new RuleFiles(display, Collections.unmodifiableMap(files), hash(files));
     }
 
+    /**
+     * The SHA-256 of the {@code *.drl} files alone: what the compiled rules depend on. The
+     * parameters are facts, so editing them needs no recompiling.
+     */
+    public String drlSha256() {
+        Map<String, byte[]> drl = new LinkedHashMap<>(files);
+        drl.keySet().removeIf(name -> !name.endsWith(".drl"));
+        return hash(drl);
+    }
+
+    /** The SHA-256 of one file's bytes. */
+    String sha256Of(String fileName) {
+        return sha256(files.getOrDefault(fileName, new byte[0]));
+    }
+
+    /** The SHA-256 of {@code bytes}, in hex. */
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     private static String hash(Map<String, byte[]> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -59,6 +59,45 @@ class CheckCommandTest {
     }
 
     @Test
+    void whenTwoFilesDefineTheSameRuleName_thenTheSecondIsLocatedAndExitTwo(@TempDir Path dir) throws Exception {
+        Path rules = RuleDirs.copy(dir);
+        int start = RuleDirs.append(rules, "style.drl", """
+                rule "Every task starts as a few-shot prompt"
+                    @id("Z-03") @source("x") @reason("y")
+                when
+                    Data()
+                then
+                end
+                """);
+
+        Cli result = Cli.run("check", "--rules", rules.toString());
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains(rules + "/style.drl:" + start + ":1: rule \"Every task starts as a few-shot prompt\""
+                + " is already defined at " + rules + "/escalation.drl:6 (rule names must be unique)");
+    }
+
+    @Test
+    void whenAFileCallsAFunctionAnotherFileDeclares_thenItCompilesAsOneRuleBase(@TempDir Path dir) throws Exception {
+        Path rules = RuleDirs.copy(dir);
+        RuleDirs.append(rules, "style.drl", """
+                rule "Uses a function of decision.drl"
+                    @id("Z-04") @source("x") @reason("y")
+                    agenda-group "report"
+                when
+                    Data(labelledExamples != null, labelledExamples < 0)
+                then
+                    String label = describe(Approach.RAG);
+                end
+                """);
+
+        Cli result = Cli.run("decide", "--rules", rules.toString(), "facts/seed003-q2-drug-interactions.json");
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.exit()).isZero();
+    }
+
+    @Test
     void whenRulesBreakTheHouseRules_thenEachFindingIsLocatedAndExitOne(@TempDir Path dir) throws Exception {
         Path rules = RuleDirs.copy(dir);
         int start = RuleDirs.append(rules, "data.drl", """

@@ -51,6 +51,63 @@ class RuleCacheTest {
     }
 
     @Test
+    void whenOnlyAParameterIsEdited_thenTheCompiledRulesAreReusedWithTheNewValue(@TempDir Path dir) throws Exception {
+        RuleCache cache = RuleCache.in(dir.resolve("cache"));
+        Path rules = RuleDirs.copy(dir);
+        RuleBase before = RuleBase.compile(RuleFiles.read(rules), cache);
+        Path parameters = rules.resolve(Parameters.FILE);
+        Files.writeString(parameters, Files.readString(parameters)
+                .replace("rag.retrievedTokensPerRequest:\n  value: 2000", "rag.retrievedTokensPerRequest:\n  value: 2500"));
+
+        RuleBase after = RuleBase.compile(RuleFiles.read(rules), cache);
+        RuleBase again = RuleBase.compile(RuleFiles.read(rules), cache);
+
+        assertThat(after.restoredFromCache()).isTrue();
+        assertThat(before.parameters().get("rag.retrievedTokensPerRequest").getValue()).isEqualTo(2000);
+        assertThat(after.parameters().get("rag.retrievedTokensPerRequest").getValue()).isEqualTo(2500);
+        assertThat(again.parameters().get("rag.retrievedTokensPerRequest").getValue()).isEqualTo(2500);
+        assertThat(after.files().sha256()).isNotEqualTo(before.files().sha256());
+    }
+
+    @Test
+    void whenAProcessLoadsARuleSetAgain_thenItReusesTheOneInMemoryAndOnlyNewParameters(@TempDir Path dir) throws Exception {
+        Path rules = RuleDirs.copy(dir);
+        RuleBase first = RuleBase.compile(RuleFiles.read(rules));
+        RuleBase same = RuleBase.compile(RuleFiles.read(rules));
+        Path parameters = rules.resolve(Parameters.FILE);
+        Files.writeString(parameters, Files.readString(parameters)
+                .replace("rag.retrievedTokensPerRequest:\n  value: 2000", "rag.retrievedTokensPerRequest:\n  value: 2500"));
+        RuleBase edited = RuleBase.compile(RuleFiles.read(rules));
+
+        assertThat(same).isSameAs(first);
+        assertThat(edited.kieBase()).isSameAs(first.kieBase());
+        assertThat(edited.parameters().get("rag.retrievedTokensPerRequest").getValue()).isEqualTo(2500);
+        assertThat(decide(edited)).isNotEqualTo(decide(first));
+    }
+
+    @Test
+    void whenAProcessCompilesAnEditedFile_thenOnlyThatFileChangesAndARemovedRuleIsGone(@TempDir Path dir) throws Exception {
+        Path rules = RuleDirs.copy(dir);
+        RuleBase before = RuleBase.compile(RuleFiles.read(rules), null);
+        Path escalation = rules.resolve("escalation.drl");
+        String drl = Files.readString(escalation);
+        String removed = "An attempt that fell short with no technique named exhausts its rung";
+        int start = drl.indexOf("rule \"" + removed + "\"");
+        Files.writeString(escalation, drl.substring(0, start) + drl.substring(drl.indexOf("\nend\n", start) + 5));
+
+        RuleBase after = RuleBase.compile(RuleFiles.read(rules), null);
+        RuleBase again = RuleBase.compile(RuleFiles.read(rules), null);
+
+        assertThat(before.kieBase().getRule("ladder.rules", removed)).isNotNull();
+        assertThat(after.kieBase().getRule("ladder.rules", removed)).isNull();
+        assertThat(again.kieBase().getRule("ladder.rules", removed)).isNull();
+        assertThat(after.rules()).doesNotContainKey(removed).hasSize(before.rules().size() - 1);
+        assertThat(after.kieBase().getKiePackage("ladder.rules").getRules()).hasSize(before.rules().size() - 1);
+        assertThat(before.kieBase().getKiePackage("ladder.rules").getRules()).hasSize(before.rules().size());
+        assertThat(decide(after)).isEqualTo(decide(RuleBase.compile(RuleFiles.read(rules), RuleCache.in(dir.resolve("c")))));
+    }
+
+    @Test
     void whenTheCacheEntryIsCorrupt_thenItIsIgnoredAndRebuilt(@TempDir Path dir) throws Exception {
         RuleCache cache = RuleCache.in(dir);
         RuleBase.compile(RuleFiles.read(Fixtures.RULES), cache);
