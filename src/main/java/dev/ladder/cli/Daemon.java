@@ -237,8 +237,10 @@ public final class Daemon {
                 if (Files.exists(address) && Files.readString(address).contains(token)) {
                     Files.delete(address);
                 }
-                Files.deleteIfExists(dir.resolve("example.yaml"));
-                Files.deleteIfExists(dir.resolve(ANSWERED));
+                for (String file : List.of("example.yaml", ANSWERED, "log", "lock")) {
+                    Files.deleteIfExists(dir.resolve(file));
+                }
+                Files.deleteIfExists(dir);
             } catch (IOException e) {
                 // a later client finds nothing listening and starts afresh
             }
