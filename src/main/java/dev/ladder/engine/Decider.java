@@ -47,7 +47,7 @@ public final class Decider {
     public Decider(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
         this.assembler = new RecordAssembler(ruleBase);
-        this.sessions = ruleBase.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.sessions = ruleBase.sessions();
     }
 
     /** Decides one scenario; {@code scenarioName} names it in problems. */

@@ -13,6 +13,7 @@ import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.drools.io.DescrResource;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
@@ -43,16 +44,44 @@ public final class RuleBase {
     private volatile Map<String, PackageDescr> sources;
     private final KieBase kieBase;
     private final boolean restored;
+    private final Sessions sessions;
     private Decider decider;
 
     private RuleBase(RuleFiles files, Parameters parameters, Map<String, RuleInfo> rulesByName,
                      Map<String, PackageDescr> sources, KieBase kieBase) {
+        this(files, parameters, rulesByName, sources, kieBase, new Sessions(kieBase));
+    }
+
+    private RuleBase(RuleFiles files, Parameters parameters, Map<String, RuleInfo> rulesByName,
+                     Map<String, PackageDescr> sources, KieBase kieBase, Sessions sessions) {
         this.files = files;
         this.parameters = parameters;
         this.rulesByName = rulesByName;
         this.sources = sources;
         this.kieBase = kieBase;
+        this.sessions = sessions;
         this.restored = sources == null;
+    }
+
+    /**
+     * The pool of reusable sessions over one knowledge base, made on first use and shared by
+     * every rule base that differs from it only in parameters: a pool registers its sessions
+     * with the knowledge base, so one pool per parameter edit would pile up.
+     */
+    static final class Sessions {
+        private final KieBase kieBase;
+        private KieSessionsPool pool;
+
+        Sessions(KieBase kieBase) {
+            this.kieBase = kieBase;
+        }
+
+        synchronized KieSessionsPool pool() {
+            if (pool == null) {
+                pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+            }
+            return pool;
+        }
     }
 
     /**
@@ -85,7 +114,8 @@ public final class RuleBase {
             }
         }
         RuleBase built = sameRules != null
-                ? new RuleBase(files, parameters(files), sameRules.rulesByName, sameRules.sources, sameRules.kieBase)
+                ? new RuleBase(files, parameters(files), sameRules.rulesByName, sameRules.sources, sameRules.kieBase,
+                        sameRules.sessions)
                 : compile(files, RuleCache.standard().orElse(null));
         synchronized (recent) {
             recent.put(key, built);
@@ -132,15 +162,12 @@ public final class RuleBase {
             throw new LadderException.BadInput(problems);
         }
         Collection<KiePackage> packages = new ArrayList<>();
-        boolean compiledAlone = units.stream().allMatch(u -> u.selfContained() && u.compileProblems().isEmpty());
-        if (compiledAlone) {
+        if (units.stream().allMatch(u -> u.selfContained() && u.compileProblems().isEmpty()) && uniqueFunctions(units)) {
             units.forEach(unit -> packages.addAll(unit.packages()));
-        } else if (units.stream().anyMatch(u -> !u.selfContained() || u.sharesFunctions())) {
-            // a file may use what another declares: only compiling them together can tell
-            packages.addAll(buildTogether(files));
         } else {
-            units.forEach(unit -> problems.addAll(unit.compileProblems()));
-            throw new LadderException.BadInput(problems);
+            // files share one package: one may use another's imports or functions, or clash with
+            // them, and only compiling them together tells, with the errors Drools gives
+            packages.addAll(buildTogether(files));
         }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(packages);
@@ -150,6 +177,12 @@ public final class RuleBase {
         }
         return new RuleBase(files, parameters, Collections.unmodifiableMap(rules),
                 Collections.unmodifiableMap(sources), kieBase);
+    }
+
+    /** Whether no function name is declared by two files: compiled apart, neither would see the clash. */
+    private static boolean uniqueFunctions(List<Unit> units) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        return units.stream().flatMap(u -> u.descr().getFunctions().stream()).allMatch(f -> names.add(f.getName()));
     }
 
     private static KnowledgeBuilder newBuilder() {
@@ -189,12 +222,11 @@ public final class RuleBase {
      * @param problems         what the safety scan and the parser found
      * @param selfContained    whether it declares no types, globals, queries or rule inheritance,
      *                         which would tie its compilation to other files
-     * @param sharesFunctions  whether it declares functions, which another file may call
      * @param compileProblems  what the compiler found when it was compiled alone
      * @param packages         the file compiled alone; empty when it has any problem
      */
     private record Unit(String display, PackageDescr descr, List<RuleInfo> rules, List<Problem> problems,
-                        boolean selfContained, boolean sharesFunctions, List<Problem> compileProblems,
+                        boolean selfContained, List<Problem> compileProblems,
                         Collection<KiePackage> packages) {
         private static final int KEPT = 64;
         private static final Map<String, Unit> built = new LinkedHashMap<>(KEPT + 1, 0.75f, true) {
@@ -244,7 +276,7 @@ public final class RuleBase {
                 packages = compileProblems.isEmpty() ? builder.getKnowledgePackages() : List.of();
             }
             return new Unit(display, descr, List.copyOf(rules.values()), List.copyOf(problems), alone,
-                    descr != null && !descr.getFunctions().isEmpty(), List.copyOf(compileProblems), packages);
+                    List.copyOf(compileProblems), packages);
         }
     }
 
@@ -347,6 +379,11 @@ public final class RuleBase {
     }
 
     /** The decider over this rule base, made once: its pooled sessions are reused by every advisor of it. */
+    /** The reusable sessions over the compiled rules. */
+    KieSessionsPool sessions() {
+        return sessions.pool();
+    }
+
     public synchronized Decider decider() {
         if (decider == null) {
             decider = new Decider(this);

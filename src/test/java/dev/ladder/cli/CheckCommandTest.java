@@ -98,6 +98,39 @@ class CheckCommandTest {
     }
 
     @Test
+    void whenAFileUsesAnImportOfAnotherFile_thenItCompilesAsOneRuleBase(@TempDir Path dir) throws Exception {
+        Path rules = RuleDirs.copy(dir);
+        RuleDirs.append(rules, "data.drl", "import java.util.ArrayList;\n");
+        RuleDirs.append(rules, "style.drl", """
+                rule "Uses an import of data.drl"
+                    @id("Z-05") @source("x") @reason("y")
+                    agenda-group "report"
+                when
+                    Data(labelledExamples != null, labelledExamples < 0)
+                then
+                    ArrayList<String> none = new ArrayList<>();
+                end
+                """);
+
+        Cli result = Cli.run("decide", "--rules", rules.toString(), "facts/seed003-q2-drug-interactions.json");
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.exit()).isZero();
+    }
+
+    @Test
+    void whenTwoFilesDeclareTheSameFunction_thenTheRuleBaseDoesNotCompile(@TempDir Path dir) throws Exception {
+        Path rules = RuleDirs.copy(dir);
+        RuleDirs.append(rules, "data.drl", "function int sameName() { return 1; }\n");
+        RuleDirs.append(rules, "style.drl", "function int sameName() { return 2; }\n");
+
+        Cli result = Cli.run("check", "--rules", rules.toString());
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("sameName");
+    }
+
+    @Test
     void whenRulesBreakTheHouseRules_thenEachFindingIsLocatedAndExitOne(@TempDir Path dir) throws Exception {
         Path rules = RuleDirs.copy(dir);
         int start = RuleDirs.append(rules, "data.drl", """

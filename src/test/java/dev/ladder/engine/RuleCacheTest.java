@@ -81,6 +81,7 @@ class RuleCacheTest {
 
         assertThat(same).isSameAs(first);
         assertThat(edited.kieBase()).isSameAs(first.kieBase());
+        assertThat(edited.sessions()).isSameAs(first.sessions());
         assertThat(edited.parameters().get("rag.retrievedTokensPerRequest").getValue()).isEqualTo(2500);
         assertThat(decide(edited)).isNotEqualTo(decide(first));
     }
