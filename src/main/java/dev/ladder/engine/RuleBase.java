@@ -11,6 +11,7 @@ import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.io.DescrResource;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
@@ -171,12 +172,27 @@ public final class RuleBase {
         }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(packages);
+        inLoadOrder(kieBase, units);
         if (cache != null) {
             // the files' packages as merged into one: restoring one package is faster than fourteen
             cache.save(files.drlSha256(), kieBase.getKiePackages(), rules, parametersSha256, parameters);
         }
         return new RuleBase(files, parameters, Collections.unmodifiableMap(rules),
                 Collections.unmodifiableMap(sources), kieBase);
+    }
+
+    /**
+     * Numbers the rules as one build of all the files would, in file order and then in order
+     * within each file: Drools breaks ties between activations of equal salience by this order,
+     * and a file compiled alone numbers its rules from zero.
+     */
+    private static void inLoadOrder(KieBase kieBase, List<Unit> units) {
+        int order = 0;
+        for (Unit unit : units) {
+            for (RuleDescr rule : unit.descr().getRules()) {
+                ((RuleImpl) kieBase.getRule(unit.descr().getNamespace(), rule.getName())).setLoadOrder(order++);
+            }
+        }
     }
 
     /** Whether no function name is declared by two files: compiled apart, neither would see the clash. */

@@ -36,7 +36,7 @@ import java.util.Optional;
  */
 final class RuleCache {
     /** Changes whenever the way rules are compiled changes, so older entries are not reused. */
-    private static final byte[] MAGIC = "LADDER-KBASE-4\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "LADDER-KBASE-5\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAC_LENGTH = 32;
     /** Entries kept: enough for a few rule bases and branches, bounded as rule edits accumulate. */
     static final int KEEP = 8;
