@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,12 +25,21 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A resident Ladder process for one working directory: it keeps the JVM warm and the compiled
@@ -41,38 +51,56 @@ import java.util.List;
  * same bytes on stdout and stderr, which it writes to files in a directory the client names.
  * The rule files are read and hashed for every command, so an edit is always seen.
  *
- * <p>Protocol, one connection per command. The client sends the lines {@value #PROTOCOL}, the
- * token, the reply directory, {@code 1} or {@code 0} for colour, the argument count, then each
- * argument in UTF-8 followed by a NUL byte. The daemon writes {@code out} and {@code err} in the
- * reply directory and answers one line: the exit code, or {@code denied}.
+ * <p>Protocol, one connection per command, lines ending in LF:
+ * <ol>
+ *   <li>the daemon: {@value #PROTOCOL} and its proof, so the client knows it is talking to the
+ *       daemon of its address file and not to whoever took the port after a crash;</li>
+ *   <li>the client: the token, then {@code stop}, or {@code run}, the reply directory, the flags
+ *       ({@code colour} and {@code merged} as 1 or 0, e.g. {@code 10}), the argument count, and
+ *       each argument followed by a NUL byte;</li>
+ *   <li>the daemon: {@code started} before it runs the command (or {@code denied} or
+ *       {@code moved}, and runs nothing), then the exit code.</li>
+ * </ol>
+ * A client that hangs up while its command runs ends the daemon, as Ctrl-C would end the
+ * command's own process.
  *
- * <p>Only the user who started it can use it: its address file, holding the port and a random
- * token, is readable by that user alone, and a request without the token runs nothing. It exits
- * after an idle period, or on {@code ladder daemon stop}.
+ * <p>Only the user who started it can use it: its address file, holding the port, the token
+ * and the proof, is readable by that user alone, and a request without the token runs nothing.
+ * It exits after an idle period, when the program is rebuilt, or on {@code ladder daemon stop}.
  */
 public final class Daemon {
-    static final String PROTOCOL = "ladder-daemon-1";
+    static final String PROTOCOL = "ladder-daemon-2";
     static final String ADDRESS = "address";
     /** How many commands it has answered, rewritten after each. */
     static final String ANSWERED = "answered";
-    private static final int MAX_LINE = 8192;
+    /** The scenario the daemon warms up on, packaged from facts/. */
+    static final String EXAMPLE = "/ladder/example/seed004-error-summarizer-10k.yaml";
+
+    private static final int TICK_MILLIS = 5_000;
+    private static final int HEADER_MILLIS = 2_000;
+    private static final int MAX_LINE = 4096;
     private static final int MAX_ARGUMENTS = 100_000;
     private static final int MAX_ARGUMENT_BYTES = 1 << 20;
+    private static final long WARM_UP_NANOS = 2_000_000_000L;
 
     private final Path dir;
     private final long idleMillis;
-    private final String token;
+    private final String token = secret();
+    private final String proof = secret();
     private final Object busy = new Object();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "ladder-daemon-command");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean stopping;
     private volatile ServerSocket server;
+    private Object workingDirectory;
     private long answered;
 
     Daemon(Path dir, long idleMillis) {
         this.dir = dir;
         this.idleMillis = Math.max(idleMillis, 1);
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        this.token = HexFormat.of().formatHex(secret);
     }
 
     /** {@code Daemon DIR IDLE_SECONDS}: serves until idle that long; quits at once if DIR already has a daemon. */
@@ -85,6 +113,7 @@ public final class Daemon {
         long idleMillis = Math.max(1, Long.parseLong(args[1])) * 1000;
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
                 || !Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) {
+            System.err.println("ladder daemon: " + dir + " is not a directory of this user's");
             System.exit(2);
         }
         try (FileChannel lockFile = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE,
@@ -93,6 +122,12 @@ public final class Daemon {
                 new Daemon(dir, idleMillis).serve();
             }
         }
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /**
@@ -107,17 +142,47 @@ public final class Daemon {
         return base.resolve("ladder").resolve("daemon");
     }
 
-    /** A running daemon, as its address file describes it. */
-    record Running(Path dir, int port, long pid, String workingDirectory, long answered) {
-        static java.util.Optional<Running> in(Path dir) {
+    /** A daemon, as its address file describes it: "port token proof pid directory". */
+    record Running(Path dir, int port, String token, String proof, long pid, String workingDirectory, long answered) {
+        static Optional<Running> in(Path dir) {
             try {
-                String[] fields = Files.readString(dir.resolve(ADDRESS)).strip().split(" ", 4);
+                String[] fields = Files.readString(dir.resolve(ADDRESS)).strip().split(" ", 5);
                 Path count = dir.resolve(ANSWERED);
                 long answered = Files.exists(count) ? Long.parseLong(Files.readString(count).strip()) : 0;
-                return java.util.Optional.of(new Running(dir, Integer.parseInt(fields[0]), Long.parseLong(fields[2]),
-                        fields.length > 3 ? fields[3] : "?", answered));
+                return Optional.of(new Running(dir, Integer.parseInt(fields[0]), fields[1], fields[2],
+                        Long.parseLong(fields[3]), fields[4], answered));
             } catch (IOException | RuntimeException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
+            }
+        }
+
+        /** Its process, if one is alive with this daemon's command line. */
+        Optional<ProcessHandle> process() {
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> p.info().arguments()
+                    .map(List::of).map(a -> a.contains(Daemon.class.getName()) && a.stream().anyMatch(this::isDir))
+                    .orElse(false));
+        }
+
+        private boolean isDir(String argument) {
+            try {
+                return Path.of(argument).normalize().equals(dir.normalize());
+            } catch (RuntimeException notAPath) {
+                return false;
+            }
+        }
+
+        /** Asks it to stop, proving who is asking; true once it has agreed. */
+        boolean askToStop() {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                socket.setSoTimeout(5_000);
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                if (!(PROTOCOL + " " + proof).equals(line(in, MAX_LINE))) {
+                    return false;
+                }
+                socket.getOutputStream().write((token + "\nstop\n").getBytes(StandardCharsets.US_ASCII));
+                return "stopping".equals(line(in, MAX_LINE));
+            } catch (IOException e) {
+                return false;
             }
         }
     }
@@ -125,21 +190,22 @@ public final class Daemon {
     /** Warms up, publishes its address and answers commands until stopped, idle or rebuilt. */
     void serve() throws IOException {
         String build = build();
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            this.server = server;
-            server.setSoTimeout(TICK_MILLIS);
+        workingDirectory = workingDirectoryKey();
+        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            this.server = listening;
+            listening.setSoTimeout(TICK_MILLIS);
             warmUp();
-            publish(server.getLocalPort());
+            publish(listening.getLocalPort());
             Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
             long idleSince = System.nanoTime();
             while (!stopping) {
                 Socket client;
                 try {
-                    client = server.accept();
+                    client = listening.accept();
                 } catch (SocketException closed) {
                     break;
                 } catch (SocketTimeoutException tick) {
-                    // a rebuilt program or a removed directory retires this daemon; so does idleness
+                    // a rebuilt program or a removed address retires this daemon; so does idleness
                     if ((System.nanoTime() - idleSince) / 1_000_000 >= idleMillis || !build.equals(build())
                             || !Files.isRegularFile(dir.resolve(ADDRESS))) {
                         break;
@@ -161,10 +227,9 @@ public final class Daemon {
             }
         } finally {
             retire();
+            worker.shutdownNow();
         }
     }
-
-    private static final int TICK_MILLIS = 5_000;
 
     /** The size and time of the jar or class directory this daemon runs from: it changes when the program is rebuilt. */
     private static String build() {
@@ -173,6 +238,17 @@ public final class Daemon {
             return Files.size(code) + " " + Files.getLastModifiedTime(code);
         } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             return "unknown";
+        }
+    }
+
+    /** What the working directory's path names now: another directory once it is moved and replaced. */
+    private static Object workingDirectoryKey() {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(Path.of(System.getProperty("user.dir")),
+                    BasicFileAttributes.class);
+            return attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
+        } catch (IOException e) {
+            return "gone";
         }
     }
 
@@ -201,17 +277,13 @@ public final class Daemon {
         }
     }
 
-    /** The scenario the daemon warms up on, packaged from facts/. */
-    static final String EXAMPLE = "/ladder/example/seed004-error-summarizer-10k.yaml";
-    private static final long WARM_UP_NANOS = 2_000_000_000L;
-
-    /** Writes "port token pid directory", readable by this user alone, and moves it into place in one step. */
+    /** Writes its address, readable by this user alone, and moves it into place in one step. */
     private void publish(int port) throws IOException {
         Path draft = dir.resolve(ADDRESS + ".new");
         Files.deleteIfExists(draft);
         Files.createFile(draft, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(draft, port + " " + token + " " + ProcessHandle.current().pid() + " "
-                + Path.of("").toAbsolutePath() + "\n");
+        Files.writeString(draft, port + " " + token + " " + proof + " " + ProcessHandle.current().pid() + " "
+                + System.getProperty("user.dir") + "\n");
         Files.move(draft, dir.resolve(ADDRESS), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -228,7 +300,7 @@ public final class Daemon {
         }
     }
 
-    /** Stops taking commands once the one running has finished, and withdraws the address if it is still ours. */
+    /** Stops taking commands once the one running has finished, and clears its directory. */
     private void retire() {
         synchronized (busy) {
             stopping = true;
@@ -248,69 +320,154 @@ public final class Daemon {
     }
 
     private void answer(Socket client) throws IOException {
-        client.setSoTimeout(10_000);
-        InputStream in = new BufferedInputStream(client.getInputStream());
         OutputStream reply = client.getOutputStream();
-        String protocol = line(in);
-        String offered = line(in);
-        if (!PROTOCOL.equals(protocol) || !MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII),
-                offered.getBytes(StandardCharsets.US_ASCII))) {
-            reply.write("denied\n".getBytes(StandardCharsets.US_ASCII));
+        reply.write((PROTOCOL + " " + proof + "\n").getBytes(StandardCharsets.US_ASCII));
+        reply.flush();
+        // the header must arrive at once: a client that dawdles is not allowed to hold the daemon
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HEADER_MILLIS);
+        client.setSoTimeout(HEADER_MILLIS);
+        InputStream in = new BufferedInputStream(client.getInputStream());
+        String offered = line(in, 128, deadline);
+        if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), offered.getBytes(StandardCharsets.US_ASCII))) {
+            say(reply, "denied");
             return;
         }
-        Path replyDir = Path.of(line(in));
-        boolean colour = "1".equals(line(in));
-        int count = Integer.parseInt(line(in));
+        String kind = line(in, 16, deadline);
+        if (kind.equals("stop")) {
+            say(reply, "stopping");
+            stopping = true;
+            server.close();
+            return;
+        }
+        if (!kind.equals("run")) {
+            say(reply, "denied");
+            return;
+        }
+        Path replyDir = Path.of(line(in, MAX_LINE, deadline));
+        String flags = line(in, 16, deadline);
+        int count = Integer.parseInt(line(in, 16, deadline));
         if (count < 0 || count > MAX_ARGUMENTS) {
             throw new IOException("too many arguments");
         }
+        Charset platform = platformCharset();
         List<String> args = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            args.add(argument(in));
+            args.add(new String(until(in, 0, MAX_ARGUMENT_BYTES, deadline), platform));
         }
-        client.setSoTimeout(0);
-        int code = run(args.toArray(String[]::new), replyDir, colour);
+        if (!Objects.equals(workingDirectory, workingDirectoryKey())) {
+            // its directory was moved away: the client's same path is another directory now
+            say(reply, "moved");
+            stopping = true;
+            return;
+        }
+        say(reply, "started");
+        int code = runWatching(client, in, args.toArray(String[]::new), replyDir, flags.startsWith("1"),
+                flags.length() > 1 && flags.charAt(1) == '1');
         Files.writeString(dir.resolve(ANSWERED), Long.toString(++answered));
-        reply.write((code + "\n").getBytes(StandardCharsets.US_ASCII));
+        say(reply, Integer.toString(code));
+    }
+
+    /** Runs the command, ending this daemon if the client hangs up first, as Ctrl-C ends a process. */
+    private int runWatching(Socket client, InputStream in, String[] args, Path replyDir, boolean colour, boolean merged)
+            throws IOException {
+        Future<Integer> running = worker.submit(() -> run(args, replyDir, colour, merged));
+        client.setSoTimeout(100);
+        while (true) {
+            try {
+                return running.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                try {
+                    if (in.read() < 0) {
+                        hangUp();
+                    }
+                } catch (SocketTimeoutException connected) {
+                    // the client is still waiting
+                } catch (IOException reset) {
+                    hangUp();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                hangUp();
+            } catch (ExecutionException e) {
+                throw new IOException("the command failed", e.getCause());
+            }
+        }
+    }
+
+    private void hangUp() {
+        retire();
+        Runtime.getRuntime().halt(130);
+    }
+
+    private static void say(OutputStream reply, String line) throws IOException {
+        reply.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
         reply.flush();
     }
 
-    /** Runs one command line as {@link Main#run} would, its output going to files in {@code replyDir}. */
-    static int run(String[] args, Path replyDir, boolean colour) throws IOException {
-        Charset charset = Charset.defaultCharset();
-        try (PrintWriter out = writer(replyDir.resolve("out"), charset);
-             PrintWriter err = writer(replyDir.resolve("err"), charset)) {
-            return execute(args, out, err, colour);
+    /** The charset the JVM decodes its command line with, so arguments read as they would in a process of their own. */
+    private static Charset platformCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name()));
+        } catch (RuntimeException e) {
+            return Charset.defaultCharset();
         }
     }
 
-    private static int execute(String[] args, PrintWriter out, PrintWriter err, boolean colour) {
+    /**
+     * Runs one command line as {@link Main#run} would, its output going to {@code out} and
+     * {@code err} in {@code replyDir}, or both to {@code out} when the client's two streams are
+     * one, so their lines interleave as they would.
+     */
+    static int run(String[] args, Path replyDir, boolean colour, boolean merged) throws IOException {
+        Charset charset = Charset.defaultCharset();
+        try (OutputStream outFile = create(replyDir.resolve("out"));
+             OutputStream errFile = merged ? OutputStream.nullOutputStream() : create(replyDir.resolve("err"))) {
+            // as System.out and System.err: flushed at every line, unencodable characters replaced
+            PrintWriter out = new PrintWriter(new OutputStreamWriter(outFile, charset), true);
+            PrintWriter err = new PrintWriter(new OutputStreamWriter(merged ? outFile : errFile, charset), true);
+            try {
+                return execute(args, out, err, colour);
+            } finally {
+                out.flush();
+                err.flush();
+            }
+        }
+    }
+
+    private static OutputStream create(Path file) throws IOException {
+        return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Runs the command line; {@code terminal} says whether the client's stdin and stdout are a
+     * terminal, which decides colour in help as picocli decides it for a process of its own.
+     */
+    private static int execute(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
         CommandLine cli = LadderCommand.commandLine();
         cli.setOut(out);
         cli.setErr(err);
+        String force = System.getenv("CLICOLOR_FORCE");
+        boolean colour = System.getenv("NO_COLOR") == null
+                && (force != null && !force.equals("0") || terminal && !"0".equals(System.getenv("CLICOLOR")));
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON
                 : CommandLine.Help.Ansi.OFF));
         return cli.execute(args);
     }
 
-    private static PrintWriter writer(Path file, Charset charset) throws IOException {
-        return new PrintWriter(Files.newBufferedWriter(file, charset, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), false);
+    static String line(InputStream in, int max) throws IOException {
+        return line(in, max, 0);
     }
 
-    private static String line(InputStream in) throws IOException {
-        return new String(until(in, '\n', MAX_LINE), StandardCharsets.UTF_8);
+    private static String line(InputStream in, int max, long deadline) throws IOException {
+        return new String(until(in, '\n', max, deadline), StandardCharsets.UTF_8);
     }
 
-    private static String argument(InputStream in) throws IOException {
-        return new String(until(in, 0, MAX_ARGUMENT_BYTES), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] until(InputStream in, int end, int max) throws IOException {
+    private static byte[] until(InputStream in, int end, int max, long deadline) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int b = in.read(); b != end; b = in.read()) {
-            if (b < 0 || bytes.size() >= max) {
-                throw new IOException("truncated request");
+            if (b < 0 || bytes.size() >= max || (deadline != 0 && System.nanoTime() - deadline > 0)) {
+                throw new IOException("truncated or slow request");
             }
             bytes.write(b);
         }

@@ -39,10 +39,7 @@ final class DaemonCommand implements Callable<Integer> {
         }
         for (Daemon.Running daemon : running) {
             if (action == Action.stop) {
-                Optional<ProcessHandle> process = ProcessHandle.of(daemon.pid());
-                process.ifPresent(ProcessHandle::destroy);
-                process.ifPresent(p -> p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join());
-                out.println("stopped pid " + daemon.pid() + ", which served " + daemon.workingDirectory());
+                out.println(stop(daemon));
             } else {
                 out.println("pid " + daemon.pid() + " on 127.0.0.1:" + daemon.port() + " serves "
                         + daemon.workingDirectory() + " and has answered " + daemon.answered() + " commands");
@@ -50,6 +47,22 @@ final class DaemonCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Asks the daemon to stop; one that cannot answer (a command of its own hangs it) is killed. */
+    private static String stop(Daemon.Running daemon) throws IOException {
+        Optional<ProcessHandle> process = daemon.process();
+        boolean agreed = daemon.askToStop();
+        if (!agreed) {
+            process.ifPresent(ProcessHandle::destroyForcibly);
+        }
+        boolean ended = process.map(p -> p.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join() != null)
+                .orElse(true);
+        if (!agreed && ended) {
+            Files.deleteIfExists(daemon.dir().resolve(Daemon.ADDRESS));
+        }
+        return (ended ? "stopped pid " : "could not stop pid ") + daemon.pid() + ", which served "
+                + daemon.workingDirectory() + (agreed ? "" : " (it did not answer, so it was killed)");
     }
 
     /** Daemons whose process is alive; an address left by one that died is not listed. */
@@ -61,9 +74,7 @@ final class DaemonCommand implements Callable<Integer> {
         }
         try (Stream<Path> dirs = Files.list(home)) {
             for (Path dir : dirs.sorted().toList()) {
-                Daemon.Running.in(dir).filter(d -> ProcessHandle.of(d.pid()).map(ProcessHandle::isAlive).orElse(false)
-                        && ProcessHandle.of(d.pid()).flatMap(p -> p.info().command()).map(c -> c.endsWith("java"))
-                                .orElse(true)).ifPresent(found::add);
+                Daemon.Running.in(dir).filter(d -> d.process().isPresent()).ifPresent(found::add);
             }
         }
         return found;

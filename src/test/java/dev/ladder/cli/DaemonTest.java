@@ -26,6 +26,7 @@ class DaemonTest {
     private static Thread serving;
     private static int port;
     private static String token;
+    private static String proof;
 
     @BeforeAll
     static void start() throws Exception {
@@ -44,16 +45,17 @@ class DaemonTest {
         }
         assertThat(address).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(address))).isEqualTo("rw-------");
-        String[] fields = Files.readString(address).strip().split(" ", 4);
+        String[] fields = Files.readString(address).strip().split(" ", 5);
         port = Integer.parseInt(fields[0]);
         token = fields[1];
-        assertThat(Long.parseLong(fields[2])).isEqualTo(ProcessHandle.current().pid());
-        assertThat(Path.of(fields[3])).isEqualTo(Path.of("").toAbsolutePath());
+        proof = fields[2];
+        assertThat(Long.parseLong(fields[3])).isEqualTo(ProcessHandle.current().pid());
+        assertThat(Path.of(fields[4])).isEqualTo(Path.of("").toAbsolutePath());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        daemon.stop();
+        assertThat(Daemon.Running.in(home).orElseThrow().askToStop()).isTrue();
         serving.join(30_000);
         assertThat(serving.isAlive()).isFalse();
         assertThat(home.resolve(Daemon.ADDRESS)).doesNotExist();
@@ -64,20 +66,20 @@ class DaemonTest {
 
     private static Answer ask(String offeredToken, Path replyDir, String... args) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            InputStream in = socket.getInputStream();
+            assertThat(Daemon.line(in, 200)).isEqualTo(Daemon.PROTOCOL + " " + proof);
             OutputStream request = socket.getOutputStream();
-            StringBuilder text = new StringBuilder(Daemon.PROTOCOL + "\n" + offeredToken + "\n" + replyDir + "\n0\n"
-                    + args.length + "\n");
+            StringBuilder text = new StringBuilder(offeredToken + "\nrun\n" + replyDir + "\n00\n" + args.length + "\n");
             for (String arg : args) {
                 text.append(arg).append('\0');
             }
             request.write(text.toString().getBytes(StandardCharsets.UTF_8));
             request.flush();
-            InputStream in = socket.getInputStream();
             ByteArrayOutputStream reply = new ByteArrayOutputStream();
             in.transferTo(reply);
             Path out = replyDir.resolve("out");
             Path err = replyDir.resolve("err");
-            return new Answer(reply.toString(StandardCharsets.US_ASCII).strip(),
+            return new Answer(reply.toString(StandardCharsets.US_ASCII).strip().replace("\n", " "),
                     Files.exists(out) ? Files.readString(out) : null, Files.exists(err) ? Files.readString(err) : null);
         }
     }
@@ -92,7 +94,7 @@ class DaemonTest {
         Answer answer = ask(token, reply, args);
         Cli direct = Cli.run(args);
 
-        assertThat(answer.reply()).isEqualTo("0");
+        assertThat(answer.reply()).isEqualTo("started 0");
         assertThat(undated(answer.out())).isEqualTo(undated(direct.out()));
         assertThat(answer.err()).isEmpty();
     }
@@ -105,7 +107,7 @@ class DaemonTest {
         Answer answer = ask(token, Files.createDirectory(reply.resolve("answer")), args);
         Cli direct = Cli.run(args);
 
-        assertThat(answer.reply()).isEqualTo("2");
+        assertThat(answer.reply()).isEqualTo("started 2");
         assertThat(answer.out()).isEmpty();
         assertThat(answer.err()).isEqualTo(direct.err()).contains("bad.json:1:").contains("task.knd");
     }
@@ -123,8 +125,8 @@ class DaemonTest {
         Files.writeString(decision, Files.readString(decision) + "\nrule \"broken\" when then nonsense( end\n");
         Answer after = ask(token, Files.createDirectory(rules.resolve("after")), args);
 
-        assertThat(before.reply()).isEqualTo("0");
-        assertThat(after.reply()).isEqualTo("2");
+        assertThat(before.reply()).isEqualTo("started 0");
+        assertThat(after.reply()).isEqualTo("started 2");
         assertThat(after.err()).contains("decision.drl:");
     }
 
@@ -135,6 +137,16 @@ class DaemonTest {
         assertThat(answer.reply()).isEqualTo("denied");
         assertThat(answer.out()).isNull();
         assertThat(answer.err()).isNull();
+    }
+
+    @Test
+    void aClientThatSendsNothingIsDroppedAndTheNextOneServed(@TempDir Path reply) throws IOException {
+        try (Socket idle = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            InputStream in = idle.getInputStream();
+            assertThat(Daemon.line(in, 200)).startsWith(Daemon.PROTOCOL);
+            assertThat(in.read()).isEqualTo(-1);   // closed after its deadline, without a reply
+        }
+        assertThat(ask(token, reply, "--version").reply()).isEqualTo("started 0");
     }
 
     @Test

@@ -82,4 +82,34 @@ class LauncherIT {
         assertThat(stopped.out()).startsWith("stopped pid ");
         assertThat(ladder("on", "daemon", "status").out()).isEqualTo("no daemon is running\n");
     }
+
+    @Test
+    void aDaemonKilledOutrightLeavesAnAddressThatIsNotTrusted() throws Exception {
+        String scenario = "facts/seed003-q2-drug-interactions.json";
+        Run alone = ladder("off", "decide", scenario);
+        ladder("on", "decide", scenario);
+        Run status = ladder("on", "daemon", "status");
+        for (int i = 0; i < 240 && !status.out().contains(" serves "); i++) {
+            Thread.sleep(250);
+            status = ladder("on", "daemon", "status");
+        }
+        long pid = Long.parseLong(status.out().split(" ")[1]);
+        ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
+        daemon.destroyForcibly();
+        daemon.onExit().get();
+        // whoever takes the port now is not told the token: the launcher runs the command itself
+        try (java.net.ServerSocket squatter = new java.net.ServerSocket()) {
+            Path address;
+            try (var dirs = Files.list(state.resolve("run/ladder/daemon"))) {
+                address = dirs.map(d -> d.resolve(Daemon.ADDRESS)).filter(Files::exists).findFirst().orElseThrow();
+            }
+            int port = Integer.parseInt(Files.readString(address).split(" ")[0]);
+            squatter.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+            Run after = ladder("on", "decide", scenario);
+
+            assertThat(after.exit()).isZero();
+            assertThat(undated(after.out())).isEqualTo(undated(alone.out()));
+            assertThat(ladder("on", "daemon", "status").out()).doesNotContain("pid " + pid);
+        }
+    }
 }
