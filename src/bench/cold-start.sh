@@ -2,7 +2,7 @@
 # Times cold starts over many runs and prints medians and ratios against the JVM floor:
 #   floor          a plain JVM start (java -version, same flags)
 #   version        ./ladder --version in its own process (JVM + the program, no rules)
-#   cached         ./ladder decide on an unchanged rule base, answered by the warm daemon
+#   cached         ./ladder decide on an unchanged rule base, answered by the daemon once settled (40 commands in)
 #   cached alone   the same in its own process (LADDER_DAEMON=off): compiled packages and class-data archive reused
 #   param edit     ./ladder decide after a parameter edit, by the daemon (every run edits parameters.yaml)
 #   rule edit      ./ladder decide after a rule edit, by the daemon (every run edits a rule's reason)
@@ -19,6 +19,9 @@ trap './ladder daemon stop >/dev/null 2>&1 || true; rm -rf "$state"' EXIT
 ./ladder --version >/dev/null   # builds the jar and the class-data archive if needed
 ./ladder decide "$scenario" >/dev/null   # fills the compiled-rules cache and starts the daemon
 until ./ladder daemon status | grep -q ' serves '; do sleep 0.5; done
+# a new daemon keeps compiling hot code for a while; time it once it has settled
+for _ in $(seq 40); do ./ladder decide "$scenario" >/dev/null; done
+sleep 3
 
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.0f", m}'; }
 time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
