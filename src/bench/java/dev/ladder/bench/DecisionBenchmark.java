@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,25 +27,55 @@ import java.util.stream.Stream;
  * trail and record, and the same session without trail capture. Run with
  * {@code mvn -B -Pbench test-compile exec:exec}: sampled times give the median (p0.50) and tail;
  * {@code -prof gc} reports bytes allocated per
- * decision ({@code gc.alloc.rate.norm}).
+ * decision ({@code gc.alloc.rate.norm}). {@code engineFloorWithOneRule} gives the engine's own
+ * cost per decision for comparison: the same facts and phases with a one-rule rule base.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class DecisionBenchmark {
     private Advisor advisor;
+    private Advisor floor;
+    private Path minimal;
     private List<Scenario> scenarios;
     private int next;
 
     @Setup(Level.Trial)
     public void load() throws Exception {
         advisor = Advisor.load(Path.of("rules"));
+        // the engine's floor: the same parameters and facts, phases and session reuse, one rule
+        minimal = Files.createTempDirectory("ladder-floor");
+        Files.copy(Path.of("rules", "parameters.yaml"), minimal.resolve("parameters.yaml"));
+        Files.writeString(minimal.resolve("floor.drl"), """
+                package ladder.rules;
+                import dev.ladder.model.*;
+
+                rule "Every scenario gets one recommendation"
+                    @id("Z-01") @source("benchmark") @reason("the engine's floor")
+                    agenda-group "recommend"
+                when
+                    Task()
+                then
+                    insert(new Recommendation(Approach.PROMPTING));
+                end
+                """);
+        floor = Advisor.load(minimal);
         scenarios = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("facts"))) {
             for (Path file : files.sorted().toList()) {
                 scenarios.add(ScenarioReader.read(file));
             }
         }
+    }
+
+    @TearDown(Level.Trial)
+    public void removeFloorRules() throws Exception {
+        try (Stream<Path> files = Files.list(minimal)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(minimal);
     }
 
     private Scenario nextScenario() {
@@ -61,5 +92,11 @@ public class DecisionBenchmark {
     @Benchmark
     public Approach decideWithoutTrail() throws Exception {
         return advisor.recommend(nextScenario(), "bench");
+    }
+
+    /** What Drools costs before any rule of the rule base: one rule that fires once, without trail. */
+    @Benchmark
+    public Approach engineFloorWithOneRule() throws Exception {
+        return floor.recommend(nextScenario(), "bench");
     }
 }
