@@ -46,6 +46,13 @@ class LauncherIT {
     @AfterEach
     void stopDaemons() throws Exception {
         ladder("on", "daemon", "stop");
+        // one the last command started may still be warming up, before it has an address
+        ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(List::of)
+                .map(a -> a.contains(Daemon.class.getName()) && a.stream().anyMatch(x -> x.startsWith(state.toString())))
+                .orElse(false)).forEach(p -> {
+                    p.destroy();
+                    p.onExit().join();
+                });
     }
 
     @Test
