@@ -43,6 +43,16 @@ class LauncherIT {
         return json.replaceAll("\"decidedAt\" : \"[^\"]*\"", "\"decidedAt\" : \"T\"");
     }
 
+    /** The status once the daemon the last command started is answering (it warms up first). */
+    private Run awaitDaemon() throws Exception {
+        Run status = ladder("on", "daemon", "status");
+        for (int i = 0; i < 240 && !status.out().contains(" serves "); i++) {
+            Thread.sleep(250);
+            status = ladder("on", "daemon", "status");
+        }
+        return status;
+    }
+
     @AfterEach
     void stopDaemons() throws Exception {
         ladder("on", "daemon", "stop");
@@ -64,11 +74,7 @@ class LauncherIT {
         assertThat(alone.exit()).isZero();
         assertThat(undated(first.out())).isEqualTo(undated(alone.out()));
 
-        Run status = ladder("on", "daemon", "status");
-        for (int i = 0; i < 240 && !status.out().contains(" serves "); i++) {
-            Thread.sleep(250);
-            status = ladder("on", "daemon", "status");
-        }
+        Run status = awaitDaemon();
         assertThat(status.out()).contains(" serves " + Path.of("").toAbsolutePath()).contains("answered 0 commands");
 
         Run served = ladder("on", "decide", scenario);
@@ -95,11 +101,7 @@ class LauncherIT {
         String scenario = "facts/seed003-q2-drug-interactions.json";
         Run alone = ladder("off", "decide", scenario);
         ladder("on", "decide", scenario);
-        Run status = ladder("on", "daemon", "status");
-        for (int i = 0; i < 240 && !status.out().contains(" serves "); i++) {
-            Thread.sleep(250);
-            status = ladder("on", "daemon", "status");
-        }
+        Run status = awaitDaemon();
         long pid = Long.parseLong(status.out().split(" ")[1]);
         ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
         daemon.destroyForcibly();
