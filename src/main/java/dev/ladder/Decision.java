@@ -9,14 +9,17 @@ import java.util.Map;
 /**
  * The decision record for one scenario: what to do, the plan, the risks, the costs and the
  * trail of every rule that fired. Two decisions on the same scenario and rule set are equal
- * apart from {@link #decidedAt()}.
+ * apart from {@link #decidedAt()} and {@link #decisionId()}. {@link #decidingPath()} lists the
+ * {@code seq} of the trail entries the recommendation rests on.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Decision(
         String recordVersion,
+        String decisionId,
         String scenario,
         String title,
         Recommendation recommendation,
+        List<Integer> decidingPath,
         List<Step> ladder,
         List<Warning> warnings,
         List<MissingFact> missingFacts,
@@ -28,7 +31,7 @@ public record Decision(
         String decidedAt) {
 
     /** The version of this record's layout. */
-    public static final String RECORD_VERSION = "1";
+    public static final String RECORD_VERSION = "1.1";
 
     /** What to do now. */
     public record Recommendation(String approach, List<String> techniques, String confidence, String summary) {
@@ -82,7 +85,13 @@ public record Decision(
 
     /** This decision with another timestamp; everything else is content. */
     public Decision withDecidedAt(String timestamp) {
-        return new Decision(recordVersion, scenario, title, recommendation, ladder, warnings, missingFacts, costs,
-                trail, ruleset, inputSha256, engine, timestamp);
+        return new Decision(recordVersion, decisionId, scenario, title, recommendation, decidingPath, ladder, warnings,
+                missingFacts, costs, trail, ruleset, inputSha256, engine, timestamp);
+    }
+
+    /** This decision under another id, as when comparing two runs. */
+    public Decision withDecisionId(String id) {
+        return new Decision(recordVersion, id, scenario, title, recommendation, decidingPath, ladder, warnings,
+                missingFacts, costs, trail, ruleset, inputSha256, engine, decidedAt);
     }
 }

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * An append-only JSON Lines log of decision records, chained by SHA-256 so that an edited,
@@ -92,7 +91,7 @@ public final class DecisionLog {
             Last last = lastEntry(channel, end);
             ObjectNode entry = JSON.createObjectNode();
             entry.put("seq", last.seq + 1);
-            entry.put("decisionId", UUID.randomUUID().toString());
+            entry.put("decisionId", decision.decisionId());
             entry.put("prevSha256", last.sha256);
             entry.set("record", DecisionJson.mapper().valueToTree(decision));
             String body = JSON.writeValueAsString(entry);

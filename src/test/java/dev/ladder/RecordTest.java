@@ -11,14 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecordTest {
 
     @Test
-    void whenTheSameScenarioIsDecidedTwice_thenTheRecordsDifferOnlyInTheirTimestamp() throws Exception {
+    void whenTheSameScenarioIsDecidedTwice_thenTheRecordsDifferOnlyInTheirTimestampAndId() throws Exception {
         Path file = Fixtures.FACTS.resolve("seed000-hospital-terminology.yaml");
 
         Decision first = Fixtures.advisor().decide(file);
         Decision second = Advisor.load(Fixtures.RULES).decide(file);
 
-        assertThat(DecisionJson.pretty(second.withDecidedAt("T")))
-                .isEqualTo(DecisionJson.pretty(first.withDecidedAt("T")));
+        assertThat(second.decisionId()).isNotEqualTo(first.decisionId());
+        assertThat(java.util.UUID.fromString(first.decisionId()).toString()).isEqualTo(first.decisionId());
+        assertThat(DecisionJson.pretty(second.withDecidedAt("T").withDecisionId("D")))
+                .isEqualTo(DecisionJson.pretty(first.withDecidedAt("T").withDecisionId("D")));
         assertThat(first.ruleset().sha256()).hasSize(64);
         assertThat(first.ruleset().files()).contains("parameters.yaml", "knowledge.drl");
     }
@@ -55,7 +57,7 @@ class RecordTest {
         var json = DecisionJson.mapper().readTree(DecisionJson.pretty(d));
 
         assertThat(json.fieldNames()).toIterable().contains("scenario", "recommendation", "ladder", "warnings",
-                "missingFacts", "costs", "trail", "ruleset", "inputSha256", "decidedAt");
+                "missingFacts", "costs", "trail", "ruleset", "inputSha256", "decidedAt", "decisionId", "decidingPath");
         assertThat(json.path("recommendation").fieldNames()).toIterable()
                 .contains("approach", "techniques", "confidence", "summary");
         var entry = json.path("trail").get(0);

@@ -83,9 +83,10 @@ class RuleBehaviourTest {
                     id: s2
                     task: { lifetime: product, changesFrequently: false }
                     needs: { knowledge: none, style: persona, format: none }
-                    data: { labelledExamples: 500 }
+                    data: { labelledExamples: 500, evalSetSize: 50 }
+                    usage: { inputTokensPerRequest: 200, outputTokensPerRequest: 150 }
                     attempts: [ { approach: prompting, technique: persona, outcome: fails } ]
-                    constraints: { modelAccess: open-weights }
+                    constraints: { modelAccess: open-weights, trainingBudgetUsd: 2000 }
                     """);
 
             assertThat(d.recommendation().approach()).isEqualTo("FINE_TUNING");
@@ -97,14 +98,17 @@ class RuleBehaviourTest {
     @Nested
     class ExampleCounts {
         @Test
-        void whenThereAreFewerThanFifty_thenSeed004sFiveLosesToSeed003sFifty() {
+        void whenAFewShotPromptFellShortWithFewerThanFifty_thenSeed004LosesToSeed003sFifty() {
             Decision d = Fixtures.decide("""
                     id: e1
                     needs: { knowledge: none, style: exact-voice, format: none }
                     data: { labelledExamples: 30 }
+                    attempts: [ { approach: prompting, technique: few-shot, outcome: partial } ]
                     """);
 
             assertThat(entry(d, "D-02")).get().extracting(Decision.TrailEntry::overriddenBy).isEqualTo("D-05");
+            assertThat(fired(d)).contains("D-03", "D-06");
+            assertThat(d.recommendation().approach()).isEqualTo("PROMPTING");
             assertThat(warnings(d)).contains("TOO_FEW_EXAMPLES");
         }
 
@@ -113,9 +117,13 @@ class RuleBehaviourTest {
             Decision d = Fixtures.decide("""
                     id: e2
                     needs: { knowledge: none, style: exact-voice, format: none }
-                    data: { labelledExamples: 60 }
+                    data: { labelledExamples: 60, evalSetSize: 40 }
+                    usage: { inputTokensPerRequest: 200, outputTokensPerRequest: 300 }
+                    attempts: [ { approach: prompting, technique: few-shot, outcome: partial } ]
+                    constraints: { modelAccess: open-weights, trainingBudgetUsd: 1000 }
                     """);
 
+            assertThat(d.recommendation().approach()).isEqualTo("FINE_TUNING");
             assertThat(fired(d)).contains("D-02", "D-07").doesNotContain("D-03", "D-05", "D-06");
             assertThat(entry(d, "D-02")).get().extracting(Decision.TrailEntry::overriddenBy).isNull();
         }

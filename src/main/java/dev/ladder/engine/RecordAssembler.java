@@ -62,11 +62,14 @@ final class RecordAssembler {
         Map<dev.ladder.model.NeedKind, Need> needs = new LinkedHashMap<>();
         all(live, Need.class).forEach(n -> needs.putIfAbsent(n.getKind(), n));
 
+        List<String> techniques = techniques(all(live, Advice.class));
         Decision.Recommendation rec = new Decision.Recommendation(recommendation.getApproach().name(),
-                techniques(chosen, all(live, Advice.class)), confidence.getLevel().code(),
-                summary(recommendation, confidence, chosen, needs));
-        return new Decision(Decision.RECORD_VERSION, scenario.getId(), scenario.getTitle(), rec,
-                ladder(recorder, all(live, Step.class)), warnings(recorder, all(live, Warning.class)),
+                techniques, confidence.getLevel().code(), summary(recommendation, confidence, chosen, needs, techniques,
+                all(live, dev.ladder.model.Unmet.class).stream().map(dev.ladder.model.Unmet::getNeed)
+                        .collect(java.util.stream.Collectors.toSet())));
+        return new Decision(Decision.RECORD_VERSION, java.util.UUID.randomUUID().toString(), scenario.getId(),
+                scenario.getTitle(), rec, DecidingPath.of(recorder, recommendation, overriddenBy),
+                ladder(recorder, all(live, Step.class)), warnings(recorder, all(live, Warning.class), overriddenBy),
                 missing(recorder, all(live, Missing.class)), costs(recorder, all(live, Figure.class)),
                 trail(recorder, overriddenBy),
                 new Decision.Ruleset(ruleBase.files().sha256(), List.copyOf(ruleBase.files().files().keySet())),
@@ -103,19 +106,22 @@ final class RecordAssembler {
         return live.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    private static List<String> techniques(List<Chosen> chosen, List<Advice> advice) {
+    /** The techniques the rules advised and did not override, each once, in a stable order. */
+    private static List<String> techniques(List<Advice> advice) {
         Set<Technique> techniques = new java.util.TreeSet<>();
-        chosen.stream().map(Chosen::getTechnique).filter(t -> t != null).forEach(techniques::add);
         advice.forEach(a -> techniques.add(a.getTechnique()));
         return techniques.stream().map(Technique::code).toList();
     }
 
     private static String summary(Recommendation recommendation, Confidence confidence, List<Chosen> chosen,
-                                  Map<dev.ladder.model.NeedKind, Need> needs) {
+                                  Map<dev.ladder.model.NeedKind, Need> needs, List<String> techniques,
+                                  Set<dev.ladder.model.NeedKind> unmet) {
         Set<String> parts = new LinkedHashSet<>();
         chosen.stream().sorted(Comparator.comparingInt((Chosen c) -> -c.getApproach().getRank()))
-                .forEach(c -> parts.add(needs.get(c.getNeed()).getDetail() + " → " + words(c.getApproach())
-                        + (c.getTechnique() == null ? "" : " (" + c.getTechnique().code() + ")")));
+                .forEach(c -> parts.add(needs.get(c.getNeed()).getDetail() + " → "
+                        + (unmet.contains(c.getNeed()) ? "unmet, " + words(c.getApproach()) + " as a best effort"
+                        : words(c.getApproach()) + (c.getTechnique() == null || !techniques.contains(c.getTechnique().code())
+                        ? "" : " (" + c.getTechnique().code() + ")"))));
         return words(recommendation.getApproach()).substring(0, 1).toUpperCase()
                 + words(recommendation.getApproach()).substring(1) + ", with " + confidence.getLevel().code()
                 + " confidence: " + String.join("; ", parts) + ".";
@@ -139,10 +145,24 @@ final class RecordAssembler {
                 .toList();
     }
 
-    private static List<Decision.Warning> warnings(TrailRecorder recorder, List<Warning> warnings) {
+    /**
+     * The warnings that stand. A warning that stood aside for another of the same code (one risk,
+     * named once) adds its reason to the message of the one that stands.
+     */
+    private static List<Decision.Warning> warnings(TrailRecorder recorder, List<Warning> warnings,
+                                                   Map<Object, String> overriddenBy) {
+        List<Warning> absorbed = recorder.conclusions().stream()
+                .filter(c -> c instanceof Warning && overriddenBy.containsKey(c)).map(Warning.class::cast).toList();
         return warnings.stream().map(w -> {
             TrailRecorder.Fired by = recorder.concludedBy(w);
-            return new Decision.Warning(w.getCode(), w.getSeverity().code(), by.reason, by.rule.id());
+            StringBuilder message = new StringBuilder(by.reason);
+            for (Warning other : absorbed) {
+                TrailRecorder.Fired also = recorder.concludedBy(other);
+                if (other.getCode().equals(w.getCode()) && !also.reason.equals(by.reason)) {
+                    message.append(" Also (").append(also.rule.id()).append("): ").append(also.reason);
+                }
+            }
+            return new Decision.Warning(w.getCode(), w.getSeverity().code(), message.toString(), by.rule.id());
         }).toList();
     }
 

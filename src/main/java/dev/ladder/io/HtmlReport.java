@@ -33,7 +33,13 @@ public final class HtmlReport {
         if (!d.recommendation().techniques().isEmpty()) {
             out.append("<p>Techniques: ").append(esc(String.join(", ", d.recommendation().techniques()))).append("</p>");
         }
-        out.append("</section>\n<h2>Ladder</h2>\n<table><tr><th>#</th><th>status</th><th>approach</th><th>action</th><th>when</th></tr>\n");
+        out.append("</section>\n<h2>Deciding path</h2>\n<p>The rules the recommendation rests on, in firing order;"
+                + " the full trail is below.</p>\n<table class=\"path\"><tr><th>#</th><th>rule</th><th>why</th></tr>\n");
+        for (Decision.TrailEntry e : TextReport.path(d)) {
+            out.append("<tr><td>").append(e.seq()).append("</td><td><b>").append(esc(e.rule())).append("</b> ")
+                    .append(esc(e.name())).append("</td><td>").append(esc(e.reason())).append("</td></tr>\n");
+        }
+        out.append("</table>\n<h2>Ladder</h2>\n<table><tr><th>#</th><th>status</th><th>approach</th><th>action</th><th>when</th></tr>\n");
         int n = 1;
         for (Decision.Step s : d.ladder()) {
             out.append("<tr class=\"").append(esc(s.status())).append("\"><td>").append(n++).append("</td><td>")

@@ -22,7 +22,13 @@ public final class MarkdownReport {
             out.append("Techniques: ").append(d.recommendation().techniques().stream()
                     .map(t -> "`" + t + "`").collect(Collectors.joining(", "))).append("\n\n");
         }
-        out.append("## Ladder\n\n| # | status | approach | action | when |\n|---|---|---|---|---|\n");
+        out.append("## Deciding path\n\nThe rules the recommendation rests on, in firing order; the full trail is below.\n\n"
+                + "| # | rule | why |\n|---|---|---|\n");
+        for (Decision.TrailEntry e : TextReport.path(d)) {
+            out.append("| ").append(e.seq()).append(" | ").append(e.rule()).append(" ").append(escape(e.name()))
+                    .append(" | ").append(escape(e.reason())).append(" |\n");
+        }
+        out.append("\n## Ladder\n\n| # | status | approach | action | when |\n|---|---|---|---|---|\n");
         int n = 1;
         for (Decision.Step s : d.ladder()) {
             out.append("| ").append(n++).append(" | ").append(s.status()).append(" | ").append(s.approach())

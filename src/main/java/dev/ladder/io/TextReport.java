@@ -21,6 +21,10 @@ public final class TextReport {
         if (!d.recommendation().techniques().isEmpty()) {
             out.append("  techniques: ").append(String.join(", ", d.recommendation().techniques())).append('\n');
         }
+        out.append("\nDECIDING PATH (the rules the recommendation rests on; the full trail is below)\n");
+        for (Decision.TrailEntry e : path(d)) {
+            out.append(String.format("  #%d %s \"%s\"%n      %s%n", e.seq(), e.rule(), e.name(), e.reason()));
+        }
         out.append("\nLADDER\n");
         int n = 1;
         for (Decision.Step step : d.ladder()) {
@@ -65,6 +69,12 @@ public final class TextReport {
                 .append("\n").append(d.engine().name()).append(' ').append(d.engine().version())
                 .append(" on Drools ").append(d.engine().drools()).append(", decided at ").append(d.decidedAt());
         return out.toString();
+    }
+
+    /** The trail entries of the deciding path, in firing order. */
+    static java.util.List<Decision.TrailEntry> path(Decision d) {
+        java.util.Set<Integer> seqs = new java.util.HashSet<>(d.decidingPath());
+        return d.trail().stream().filter(e -> seqs.contains(e.seq())).toList();
     }
 
     private static String facts(Map<String, Object> facts) {

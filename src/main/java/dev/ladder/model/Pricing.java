@@ -20,6 +20,12 @@ public final class Pricing {
     private Double trainingPerMTokUsd;
     @Range(max = 1e6)
     private Double hostingPerMonthUsd;
+    @Range(max = 1e6)
+    private Double smallModelInputPerMTokUsd;
+    @Range(max = 1e6)
+    private Double smallModelOutputPerMTokUsd;
+    @Range(max = 1)
+    private Double cachedInputDiscount;
 
     /** The given prices as parameter name to value, in declaration order. */
     public Map<String, Double> asParameters() {
@@ -30,6 +36,9 @@ public final class Pricing {
         put(given, "tunedModelOutputPerMTokUsd", tunedModelOutputPerMTokUsd);
         put(given, "trainingPerMTokUsd", trainingPerMTokUsd);
         put(given, "hostingPerMonthUsd", hostingPerMonthUsd);
+        put(given, "smallModelInputPerMTokUsd", smallModelInputPerMTokUsd);
+        put(given, "smallModelOutputPerMTokUsd", smallModelOutputPerMTokUsd);
+        put(given, "cachedInputDiscount", cachedInputDiscount);
         return given;
     }
 

@@ -1,6 +1,6 @@
 package dev.ladder.model;
 
-/** A technique within an approach. The last two are advice only, never a scenario value. */
+/** A technique within an approach. The last three are advice only, never a scenario value. */
 public enum Technique implements Coded {
     ZERO_SHOT(Approach.PROMPTING),
     FEW_SHOT(Approach.PROMPTING),
@@ -12,6 +12,8 @@ public enum Technique implements Coded {
     FULL(Approach.FINE_TUNING),
     DISTILLATION(Approach.FINE_TUNING),
     PROMPT_CACHING(Approach.PROMPTING),
+    /** Serve the same prompt from a smaller, cheaper and faster base model. */
+    SMALLER_MODEL(Approach.PROMPTING),
     HUMAN_REVIEW(null);
 
     private final Approach approach;
@@ -33,6 +35,6 @@ public enum Technique implements Coded {
 
     @Override
     public boolean acceptedInScenarios() {
-        return this != PROMPT_CACHING && this != HUMAN_REVIEW;
+        return this != PROMPT_CACHING && this != HUMAN_REVIEW && this != SMALLER_MODEL;
     }
 }

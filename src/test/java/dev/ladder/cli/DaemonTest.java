@@ -85,7 +85,7 @@ class DaemonTest {
     }
 
     private static String undated(String json) {
-        return json.replaceAll("\"decidedAt\" : \"[^\"]*\"", "\"decidedAt\" : \"T\"");
+        return json.replaceAll("\"decidedAt\" : \"[^\"]*\"", "\"decidedAt\" : \"T\"").replaceAll("\"decisionId\" : \"[^\"]*\"", "\"decisionId\" : \"D\"");
     }
 
     @Test

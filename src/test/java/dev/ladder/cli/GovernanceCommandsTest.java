@@ -29,18 +29,18 @@ class GovernanceCommandsTest {
         Path edited = RuleDirs.copy(dir.resolve("edited"));
         Path parameters = edited.resolve("parameters.yaml");
         Files.writeString(parameters, Files.readString(parameters).replace("""
-                volume.fineTunePerDay:
-                  value: 10000""", """
-                volume.fineTunePerDay:
-                  value: 20000"""));
+                examples.rarelyHelpBelow:
+                  value: 50""", """
+                examples.rarelyHelpBelow:
+                  value: 80"""));
 
         Cli result = Cli.run("diff", "--base-rules", base.toString(), "--rules", edited.toString());
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("rule files changed: parameters.yaml",
-                "CHANGED seed004-error-summarizer-10k (facts/seed004-error-summarizer-10k.yaml)",
+                "CHANGED thin-examples-strict-schema (facts/thin-examples-strict-schema.yaml)",
                 "  approach: FINE_TUNING -> PROMPTING",
-                "rules no longer firing: ").contains("V-10");
+                "rules no longer firing: ").contains("D-07").contains("D-03");
     }
 
     @Test
@@ -60,13 +60,13 @@ class GovernanceCommandsTest {
     }
 
     @Test
-    void whenWhatIfExploresTheErrorSummarizer_thenTheVolumeThresholdComesOutOfTheRules() {
-        Cli result = Cli.run("whatif", "facts/seed004-error-summarizer-10k.yaml");
+    void whenWhatIfExploresThinExamples_thenTheExampleFloorComesOutOfTheRules() {
+        Cli result = Cli.run("whatif", "facts/thin-examples-strict-schema.yaml");
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("now FINE_TUNING",
-                "usage.requestsPerDay = 10000: with usage.requestsPerDay < 10000 the approach becomes PROMPTING (margin -1)",
-                "0..9999: PROMPTING   10000+: FINE_TUNING",
+                "data.labelledExamples = 70: with data.labelledExamples < 50 the approach becomes PROMPTING (margin -21)",
+                "0..49: PROMPTING   50..",
                 "task.lifetime: product -> one-off gives PROMPTING");
     }
 
@@ -75,15 +75,15 @@ class GovernanceCommandsTest {
         Path edited = RuleDirs.copy(dir);
         Path parameters = edited.resolve("parameters.yaml");
         Files.writeString(parameters, Files.readString(parameters).replace("""
-                volume.fineTunePerDay:
-                  value: 10000""", """
-                volume.fineTunePerDay:
-                  value: 8000"""));
+                examples.rarelyHelpBelow:
+                  value: 50""", """
+                examples.rarelyHelpBelow:
+                  value: 60"""));
 
-        Cli result = Cli.run("whatif", "facts/seed004-error-summarizer-10k.yaml", "--rules", edited.toString(),
+        Cli result = Cli.run("whatif", "facts/thin-examples-strict-schema.yaml", "--rules", edited.toString(),
                 "--format", "json");
 
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).contains("\"fact\" : \"usage.requestsPerDay\"").contains("\"from\" : 8000");
+        assertThat(result.out()).contains("\"fact\" : \"data.labelledExamples\"").contains("\"from\" : 60");
     }
 }

@@ -40,7 +40,7 @@ class LauncherIT {
     }
 
     private static String undated(String json) {
-        return json.replaceAll("\"decidedAt\" : \"[^\"]*\"", "\"decidedAt\" : \"T\"");
+        return json.replaceAll("\"decidedAt\" : \"[^\"]*\"", "\"decidedAt\" : \"T\"").replaceAll("\"decisionId\" : \"[^\"]*\"", "\"decisionId\" : \"D\"");
     }
 
     /** The status once the daemon the last command started is answering (it warms up first). */

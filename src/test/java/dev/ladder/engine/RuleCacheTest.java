@@ -24,7 +24,7 @@ class RuleCacheTest {
 
     private static String decide(RuleBase rules) throws Exception {
         Scenario scenario = ScenarioReader.read(Fixtures.FACTS.resolve("seed000-hospital-terminology.yaml"));
-        return DecisionJson.pretty(new Decider(rules).decide(scenario, "s").withDecidedAt("T"));
+        return DecisionJson.pretty(new Decider(rules).decide(scenario, "s").withDecidedAt("T").withDecisionId("D"));
     }
 
     @Test
