@@ -38,6 +38,11 @@ public final class Decider {
 
     /** The parameter that bounds how many rules may fire for one scenario. */
     public static final String FIRING_LIMIT = "engine.maxFirings";
+    /** The parameters that bound the time and memory rule code may spend on one scenario. */
+    public static final String TIME_LIMIT = "engine.maxMillis";
+    public static final String MEMORY_LIMIT = "engine.maxMegabytes";
+    /** Parameters of the engine itself, read by the decider rather than by rules. */
+    public static final String ENGINE_PREFIX = "engine.";
 
     private final RuleBase ruleBase;
     private final RecordAssembler assembler;
@@ -90,7 +95,9 @@ public final class Decider {
             throws LadderException {
         int limit = firingLimit(params);
         KieSession session = sessions.newKieSession();
+        Firing firing = new Firing();
         try {
+            session.addEventListener(firing);
             if (recorder != null) {
                 session.addEventListener((AgendaEventListener) recorder);
                 session.addEventListener((RuleRuntimeEventListener) recorder);
@@ -101,16 +108,39 @@ public final class Decider {
             for (int i = PHASES.size() - 1; i >= 0; i--) {
                 agenda.getAgendaGroup(PHASES.get(i)).setFocus();
             }
-            if (fire(session, recorder, limit) > limit) {
-                throw unsettled(recorder, limit);
+            Budget.start(limit(params, TIME_LIMIT, 2_000), limit(params, MEMORY_LIMIT, 256));
+            try {
+                if (fire(session, firing, limit, params) > limit) {
+                    throw unsettled(recorder, limit);
+                }
+            } finally {
+                Budget.end();
             }
             return then.read(session);
         } finally {
+            session.removeEventListener(firing);
             if (recorder != null) {
                 session.removeEventListener((AgendaEventListener) recorder);
                 session.removeEventListener((RuleRuntimeEventListener) recorder);
             }
             session.dispose();
+        }
+    }
+
+    /** The rule whose consequence runs now, and the last one that fired: who to name when something goes wrong. */
+    private final class Firing extends org.kie.api.event.rule.DefaultAgendaEventListener {
+        private RuleInfo current;
+        private RuleInfo last;
+
+        @Override
+        public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+            current = ruleBase.rule(event.getMatch().getRule().getName());
+            last = current;
+        }
+
+        @Override
+        public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+            current = null;
         }
     }
 
@@ -126,22 +156,56 @@ public final class Decider {
                 + "; no decision was made"), null);
     }
 
-    private int fire(KieSession session, TrailRecorder recorder, int limit) throws LadderException.RuleFault {
+    /**
+     * Fires the phases. Whatever a rule does wrong ends here as a rule fault naming it: an
+     * exception, a loop or allocation past the budget, a recursion past the stack, running out
+     * of memory, or stopping the session before the decision is made.
+     */
+    private int fire(KieSession session, Firing firing, int limit, Map<String, Param> params)
+            throws LadderException.RuleFault {
+        int fired;
         try {
-            return session.fireAllRules(limit + 1);
-        } catch (RuntimeException e) {
-            TrailRecorder.Fired firing = recorder == null ? null : recorder.current();
-            if (firing != null) {
-                throw fault(firing.rule, "its consequence threw " + describe(e), e);
+            fired = session.fireAllRules(limit + 1);
+        } catch (RuntimeException | Budget.Exceeded | StackOverflowError | OutOfMemoryError e) {
+            Throwable root = rootOf(e);
+            RuleInfo named = firing.current != null ? firing.current : ruleNamedIn(e);
+            if (named == null && (root instanceof Budget.Exceeded || root instanceof Error)) {
+                named = firing.last; // only rule code spends the budget: the rule that was firing
             }
-            RuleInfo named = ruleNamedIn(e);
-            boolean consequence = String.valueOf(e.getMessage()).startsWith("Exception executing consequence");
+            if (root instanceof Budget.Exceeded exceeded) {
+                throw fault(named, "it " + exceeded.what() + ", the per-decision budget (" + TIME_LIMIT + ", "
+                        + MEMORY_LIMIT + ")", null);
+            }
+            if (root instanceof StackOverflowError) {
+                throw fault(named, "it recursed without end (the stack overflowed)", null);
+            }
+            if (root instanceof OutOfMemoryError) {
+                throw fault(named, "it ran out of memory", null);
+            }
+            boolean consequence = firing.current != null
+                    || String.valueOf(e.getMessage()).startsWith("Exception executing consequence");
             throw fault(named, (consequence ? "its consequence threw " : "evaluating its conditions threw ") + describe(e), e);
         }
+        if (Budget.halted()) {
+            // the rule code marks a halt just before it happens: the last rule to fire halted it
+            throw fault(firing.last, "it stopped the session (drools.halt()) before the decision was made", null);
+        }
+        return fired;
+    }
+
+    private static Throwable rootOf(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof Budget.Exceeded || root instanceof StackOverflowError || root instanceof OutOfMemoryError) {
+                return root;
+            }
+            root = root.getCause();
+        }
+        return root;
     }
 
     /** Drools names the rule whose condition failed in the exception's message. */
-    private RuleInfo ruleNamedIn(Throwable e) {
+    RuleInfo ruleNamedIn(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             Matcher m = RULE_IN_MESSAGE.matcher(String.valueOf(t.getMessage()));
             if (m.find() && ruleBase.rule(m.group(1)) != null) {
@@ -172,8 +236,13 @@ public final class Decider {
     }
 
     private static int firingLimit(Map<String, Param> params) {
-        Param limit = params.get(FIRING_LIMIT);
-        return limit == null ? 10_000 : (int) Math.max(1, Math.min(limit.getValue(), 10_000_000));
+        return (int) limit(params, FIRING_LIMIT, 10_000);
+    }
+
+    /** An engine parameter, kept within sane bounds; its default when the parameters file has none. */
+    private static long limit(Map<String, Param> params, String name, long otherwise) {
+        Param limit = params.get(name);
+        return limit == null ? otherwise : (long) Math.max(1, Math.min(limit.getValue(), 10_000_000));
     }
 
     public RuleBase ruleBase() {

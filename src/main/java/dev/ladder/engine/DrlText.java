@@ -24,6 +24,16 @@ final class DrlText {
                 end = end < 0 ? drl.length() : end + 2;
                 blank(drl, i, end, out);
                 i = end;
+            } else if (drl.startsWith("\"\"\"", i)) {
+                // a text block: blank it whole, keeping its line breaks
+                int end = drl.indexOf("\"\"\"", i + 3);
+                end = end < 0 ? drl.length() : end + 3;
+                out.append("\"\"\"");
+                blank(drl, i + 3, Math.max(i + 3, end - 3), out);
+                if (end - 3 > i) {
+                    out.append(end <= drl.length() && drl.startsWith("\"\"\"", end - 3) ? "\"\"\"" : "   ");
+                }
+                i = end;
             } else if (c == '"' || c == '\'') {
                 int end = i + 1;
                 while (end < drl.length() && drl.charAt(end) != c && drl.charAt(end) != '\n') {
@@ -33,7 +43,8 @@ final class DrlText {
                 out.append(c);
                 blank(drl, i + 1, Math.max(i + 1, end - 1), out);
                 if (end - 1 > i) {
-                    out.append(drl.charAt(end - 1) == c ? c : ' ');
+                    char last = drl.charAt(end - 1);
+                    out.append(last == c ? c : last == '\n' ? '\n' : ' ');
                 }
                 i = end;
             } else {

@@ -138,8 +138,8 @@ final class RecordAssembler {
 
     private static List<Decision.Step> ladder(TrailRecorder recorder, List<Step> steps) {
         return steps.stream()
-                .sorted(Comparator.comparingInt((Step s) -> s.getApproach().getRank())
-                        .thenComparing(Step::getStatus))
+                .sorted(Comparator.comparing(Step::getStatus)
+                        .thenComparingInt((Step s) -> s.getApproach().getRank()))
                 .map(s -> new Decision.Step(s.getApproach().name(), s.getAction(), s.getStatus().code(),
                         s.getTrigger(), recorder.concludedBy(s).rule.id()))
                 .toList();

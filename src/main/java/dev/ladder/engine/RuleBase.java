@@ -129,6 +129,11 @@ public final class RuleBase {
      * this exact rule set (a null cache always compiles).
      */
     static RuleBase compile(RuleFiles files, RuleCache cache) throws LadderException.BadInput {
+        return compile(files, cache, false);
+    }
+
+    /** As {@link #compile(RuleFiles, RuleCache)}; {@code together} compiles every file in one build, as tests compare. */
+    static RuleBase compile(RuleFiles files, RuleCache cache, boolean together) throws LadderException.BadInput {
         String parametersSha256 = files.sha256Of(Parameters.FILE);
         if (cache != null) {
             var cached = cache.load(files.drlSha256(), parametersSha256);
@@ -163,12 +168,13 @@ public final class RuleBase {
             throw new LadderException.BadInput(problems);
         }
         Collection<KiePackage> packages = new ArrayList<>();
-        if (units.stream().allMatch(u -> u.selfContained() && u.compileProblems().isEmpty()) && uniqueFunctions(units)) {
+        if (!together && units.stream().allMatch(u -> u.selfContained() && u.compileProblems().isEmpty())
+                && uniqueFunctions(units)) {
             units.forEach(unit -> packages.addAll(unit.packages()));
         } else {
             // files share one package: one may use another's imports or functions, or clash with
             // them, and only compiling them together tells, with the errors Drools gives
-            packages.addAll(buildTogether(files));
+            packages.addAll(buildTogether(files, sources));
         }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(packages);
@@ -209,7 +215,8 @@ public final class RuleBase {
     }
 
     /** Compiles every file in one builder: needed when a file declares what another may use. */
-    private static Collection<KiePackage> buildTogether(RuleFiles files) throws LadderException.BadInput {
+    private static Collection<KiePackage> buildTogether(RuleFiles files, Map<String, PackageDescr> sources)
+            throws LadderException.BadInput {
         KnowledgeBuilder builder = newBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
@@ -228,7 +235,13 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw new LadderException.BadInput(problems);
         }
-        return builder.getKnowledgePackages();
+        Collection<KiePackage> packages = builder.getKnowledgePackages();
+        problems.addAll(RuleSandbox.compiled(packages, sources, files));
+        if (!problems.isEmpty()) {
+            throw new LadderException.BadInput(problems);
+        }
+        RuleSandbox.instrument(packages);
+        return packages;
     }
 
     /**
@@ -269,11 +282,14 @@ public final class RuleBase {
 
         private static Unit build(String display, byte[] bytes, RuleFiles files) {
             String drl = new String(bytes, StandardCharsets.UTF_8);
-            List<Problem> problems = new ArrayList<>(RuleSafety.scan(display, drl));
+            List<Problem> problems = new ArrayList<>();
             Map<String, RuleInfo> rules = new LinkedHashMap<>();
             Map<String, PackageDescr> parsed = new LinkedHashMap<>();
             describe(display, drl, rules, parsed, problems);
             PackageDescr descr = parsed.get(display);
+            if (descr != null) {
+                problems.addAll(RuleSandbox.source(display, descr));
+            }
             boolean alone = descr != null && descr.getTypeDeclarations().isEmpty()
                     && descr.getEnumDeclarations().isEmpty() && descr.getGlobals().isEmpty()
                     && descr.getFunctionImports().isEmpty() && descr.getAccumulateImports().isEmpty()
@@ -290,6 +306,13 @@ public final class RuleBase {
                     compileProblems.add(ConsequenceErrors.pinpoint(located(error, display), files));
                 }
                 packages = compileProblems.isEmpty() ? builder.getKnowledgePackages() : List.of();
+                List<Problem> refused = RuleSandbox.compiled(packages, Map.of(display, descr), files);
+                if (!refused.isEmpty()) {
+                    problems.addAll(refused);
+                    packages = List.of();
+                } else {
+                    RuleSandbox.instrument(packages);
+                }
             }
             return new Unit(display, descr, List.copyOf(rules.values()), List.copyOf(problems), alone,
                     List.copyOf(compileProblems), packages);

@@ -35,8 +35,11 @@ import java.util.Optional;
  * written by anyone else fails the check before anything is deserialised, and is rebuilt.
  */
 final class RuleCache {
-    /** Changes whenever the way rules are compiled changes, so older entries are not reused. */
-    private static final byte[] MAGIC = "LADDER-KBASE-5\n".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Changes whenever the way rules are compiled or checked changes, so older entries are not
+     * reused: an entry holds only rules that passed the sandbox of its own version.
+     */
+    private static final byte[] MAGIC = "LADDER-KBASE-6\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAC_LENGTH = 32;
     /** Entries kept: enough for a few rule bases and branches, bounded as rule edits accumulate. */
     static final int KEEP = 8;
@@ -75,7 +78,30 @@ final class RuleCache {
 
     private Path entry(String rulesetSha256) {
         return dir.resolve("kbase-" + rulesetSha256 + "-" + Versions.engine().version() + "-drools"
-                + Versions.engine().drools() + ".bin");
+                + Versions.engine().drools() + "-" + SANDBOX.substring(0, 16) + ".bin");
+    }
+
+    /**
+     * The SHA-256 of the classes that check and instrument rule code: an entry holds rules that
+     * passed one version of the sandbox, so a build that checks differently never reuses it.
+     */
+    private static final String SANDBOX = sandboxFingerprint();
+
+    private static String sandboxFingerprint() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Class<?> part : List.of(AllowList.class, RuleBytecode.class, RuleSandbox.class, ConditionTypes.class,
+                    Budget.class)) {
+                try (var in = part.getResourceAsStream(part.getSimpleName() + ".class")) {
+                    if (in != null) {
+                        digest.update(in.readAllBytes());
+                    }
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the program's own classes", e);
+        }
     }
 
     /**
@@ -177,6 +203,7 @@ final class RuleCache {
         mac.update(rulesetSha256.getBytes(StandardCharsets.US_ASCII));
         mac.update(Versions.engine().version().getBytes(StandardCharsets.UTF_8));
         mac.update(Versions.engine().drools().getBytes(StandardCharsets.UTF_8));
+        mac.update(SANDBOX.getBytes(StandardCharsets.US_ASCII));
         return mac.doFinal(payload);
     }
 

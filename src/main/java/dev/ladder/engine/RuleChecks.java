@@ -298,7 +298,7 @@ public final class RuleChecks {
         String display = ruleBase.files().display(Parameters.FILE);
         List<String> lines = new String(ruleBase.files().files().get(Parameters.FILE), StandardCharsets.UTF_8).lines().toList();
         for (Param param : ruleBase.parameters().all()) {
-            if (!used.contains(param.getName()) && !param.getName().equals(Decider.FIRING_LIMIT)) {
+            if (!used.contains(param.getName()) && !param.getName().startsWith(Decider.ENGINE_PREFIX)) {
                 findings.add(new Problem(display, Parameters.lineOf(lines, param.getName()), 1, param.getName(),
                         "no rule uses this parameter"));
             }

@@ -53,7 +53,7 @@ final class TrailGraph {
                     graph.edges.add(new Edge("r" + m.group(1), id, false));
                 }
             }
-            if (entry.concludes().stream().anyMatch(c -> c.startsWith("Recommendation("))) {
+            if (entry.concludes().stream().anyMatch(c -> c.startsWith("the recommendation: "))) {
                 recommending = id;
             }
         }
@@ -63,7 +63,7 @@ final class TrailGraph {
                 if (mark < 0) {
                     continue;
                 }
-                String overridden = "Overridden(" + concluded.substring(0, mark) + ")";
+                String overridden = "overridden: " + concluded.substring(0, mark);
                 decision.trail().stream().filter(w -> w.concludes().contains(overridden)).findFirst()
                         .ifPresent(w -> graph.edges.add(new Edge("r" + w.seq(), "r" + loser.seq(), true)));
             }

@@ -12,6 +12,6 @@ public final class Advice {
 
     @Override
     public String toString() {
-        return "Advice(" + technique.code() + ")";
+        return "technique " + technique.code();
     }
 }

@@ -38,6 +38,6 @@ public class Blocked {
 
     @Override
     public String toString() {
-        return "Blocked(" + approach + ", " + topic + ", until " + unblockedBy + ")";
+        return Words.approach(approach) + " is blocked (" + topic + ") until " + unblockedBy;
     }
 }

@@ -15,6 +15,6 @@ public final class Chosen {
 
     @Override
     public String toString() {
-        return "Chosen(" + option + ")";
+        return "chosen: " + option;
     }
 }

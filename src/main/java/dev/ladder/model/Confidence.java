@@ -12,6 +12,6 @@ public final class Confidence {
 
     @Override
     public String toString() {
-        return "Confidence(" + level.code() + ")";
+        return "confidence " + level.code();
     }
 }

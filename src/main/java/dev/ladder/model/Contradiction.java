@@ -22,6 +22,6 @@ public final class Contradiction {
 
     @Override
     public String toString() {
-        return "Contradiction(" + topic + ": " + first + " against " + second + ")";
+        return "contradiction (" + topic + "): " + first + " against " + second;
     }
 }

@@ -25,6 +25,6 @@ public final class Figure {
 
     @Override
     public String toString() {
-        return "Figure(" + item + " = " + Numbers.format(value) + " " + unit + ")";
+        return item + " = " + Numbers.format(value) + " " + unit;
     }
 }

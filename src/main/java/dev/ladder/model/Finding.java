@@ -18,6 +18,6 @@ public final class Finding {
 
     @Override
     public String toString() {
-        return "Finding(" + topic + ": " + verdict + ")";
+        return topic + ": " + verdict;
     }
 }

@@ -13,6 +13,6 @@ public final class Missing {
 
     @Override
     public String toString() {
-        return "Missing(" + fact + ")";
+        return "missing: " + fact;
     }
 }

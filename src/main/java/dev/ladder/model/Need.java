@@ -17,6 +17,6 @@ public final class Need {
 
     @Override
     public String toString() {
-        return "Need(" + kind + ": " + detail + ")";
+        return "need: " + detail;
     }
 }

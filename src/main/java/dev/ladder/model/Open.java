@@ -15,6 +15,6 @@ public final class Open {
 
     @Override
     public String toString() {
-        return "Open(" + option + ")";
+        return "open: " + option;
     }
 }

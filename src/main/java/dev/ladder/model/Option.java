@@ -20,6 +20,6 @@ public final class Option {
 
     @Override
     public String toString() {
-        return "Option(" + need + " -> " + approach + (technique == null ? "" : " " + technique.code()) + ")";
+        return Words.option(this);
     }
 }

@@ -13,6 +13,6 @@ public final class Overridden {
 
     @Override
     public String toString() {
-        return "Overridden(" + target + ")";
+        return "overridden: " + target;
     }
 }

@@ -18,6 +18,6 @@ public final class Pending extends Blocked {
 
     @Override
     public String toString() {
-        return "Pending(" + getApproach() + " until " + fact + " is known)";
+        return Words.approach(getApproach()) + " waits until " + fact + " is known";
     }
 }

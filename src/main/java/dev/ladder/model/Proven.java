@@ -15,6 +15,6 @@ public final class Proven {
 
     @Override
     public String toString() {
-        return "Proven(" + approach + (technique == null ? "" : " " + technique.code()) + ")";
+        return Words.approach(approach) + (technique == null ? "" : " (" + technique.code() + ")") + " works";
     }
 }

@@ -22,6 +22,6 @@ public final class Recommendation {
 
     @Override
     public String toString() {
-        return "Recommendation(" + approach + ")";
+        return "the recommendation: " + Words.approach(approach);
     }
 }

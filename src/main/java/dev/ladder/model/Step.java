@@ -23,6 +23,6 @@ public final class Step {
 
     @Override
     public String toString() {
-        return "Step(" + status.code() + " " + approach + ": " + action + ")";
+        return status.code() + " step: " + Words.approach(approach);
     }
 }

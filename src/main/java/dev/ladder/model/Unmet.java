@@ -12,6 +12,6 @@ public final class Unmet {
 
     @Override
     public String toString() {
-        return "Unmet(" + need + ")";
+        return "unmet: " + need.code();
     }
 }

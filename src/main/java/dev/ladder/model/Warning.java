@@ -18,6 +18,6 @@ public final class Warning {
 
     @Override
     public String toString() {
-        return "Warning(" + code + ", " + severity.code() + ")";
+        return "warning " + code + " (" + severity.code() + ")";
     }
 }
