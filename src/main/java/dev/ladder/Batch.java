@@ -1,13 +1,12 @@
 package dev.ladder;
 
+import dev.ladder.io.BoundedLines;
 import dev.ladder.io.DecisionJson;
 import dev.ladder.io.ScenarioReader;
 import dev.ladder.model.Scenario;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -92,7 +91,7 @@ public final class Batch {
         }
     }
 
-    private record Line(long number, String text) {
+    private record Line(long number, byte[] bytes, boolean tooLong) {
     }
 
     private record Result(List<String> lines, List<Problem> problems) {
@@ -109,14 +108,11 @@ public final class Batch {
     /** Reads chunks, works on them in parallel and hands results to the sink in input order. */
     private void pipeline(Path file, ExecutorService pool, Work work, Sink sink) throws LadderException, IOException {
         Deque<Future<Result>> inFlight = new ArrayDeque<>();
-        try (BufferedReader reader = open(file)) {
+        try (BoundedLines lines = open(file)) {
             List<Line> chunk = new ArrayList<>(CHUNK);
-            long number = 0;
-            String text;
-            while ((text = reader.readLine()) != null) {
-                number++;
-                if (!text.isBlank()) {
-                    chunk.add(new Line(number, text));
+            for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
+                if (line.tooLong() || !blank(line.bytes())) {
+                    chunk.add(new Line(line.number(), line.bytes(), line.tooLong()));
                 }
                 if (chunk.size() == CHUNK) {
                     submit(pool, work, chunk, inFlight, sink);
@@ -185,8 +181,13 @@ public final class Batch {
 
     /** A line as a scenario; problems name the batch file and line, and the column within it. */
     private static Scenario parse(Path file, Line line) throws LadderException.BadInput {
+        if (line.tooLong()) {
+            throw new LadderException.BadInput(new Problem(file.toString(), (int) line.number(), 1, null,
+                    "is longer than " + ScenarioReader.MAX_FILE_BYTES + " bytes (expected one scenario per line, at most "
+                            + ScenarioReader.MAX_FILE_BYTES + " bytes)"));
+        }
         try {
-            return ScenarioReader.parse("line.json", line.text().getBytes(StandardCharsets.UTF_8));
+            return ScenarioReader.parse("line.json", line.bytes());
         } catch (LadderException.BadInput bad) {
             List<Problem> located = bad.problems().stream().map(p -> new Problem(file.toString(), (int) line.number(),
                     p.line() <= 1 ? Math.max(p.column(), 1) : 1, p.field(), p.message())).toList();
@@ -194,12 +195,22 @@ public final class Batch {
         }
     }
 
-    private static BufferedReader open(Path file) throws LadderException.BadInput, IOException {
+    private static boolean blank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The file's lines as bytes, each bounded: a bad or huge line is that line's problem alone. */
+    private static BoundedLines open(Path file) throws LadderException.BadInput, IOException {
         if (Files.isDirectory(file)) {
             throw new LadderException.BadInput(Problem.ofFile(file.toString(), "is a directory (expected a .jsonl file)"));
         }
         try {
-            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            return new BoundedLines(Files.newInputStream(file), (int) ScenarioReader.MAX_FILE_BYTES);
         } catch (NoSuchFileException e) {
             throw new LadderException.BadInput(Problem.ofFile(file.toString(), "no such file"));
         }

@@ -1,5 +1,7 @@
 package dev.ladder;
 
+import dev.ladder.io.Printable;
+
 /**
  * One located problem with an input: a scenario file, a rule file or the parameters file.
  * Reads as {@code FILE:LINE:COL: field.path: what is wrong (what is allowed)}.
@@ -17,16 +19,17 @@ public record Problem(String file, int line, int column, String field, String me
         return new Problem(file, 0, 0, null, message);
     }
 
+    /** One line, whatever the file name, field or message hold: control characters are escaped. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(file);
+        StringBuilder text = new StringBuilder(Printable.line(file));
         if (line > 0) {
             text.append(':').append(line).append(':').append(Math.max(column, 1));
         }
         text.append(": ");
         if (field != null && !field.isEmpty()) {
-            text.append(field).append(": ");
+            text.append(Printable.line(field)).append(": ");
         }
-        return text.append(message).toString();
+        return text.append(Printable.line(message)).toString();
     }
 }

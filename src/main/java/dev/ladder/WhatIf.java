@@ -132,7 +132,10 @@ public final class WhatIf {
         double a = same;
         double b = different;
         while (integral ? b - a > 1 : b - a > Math.max(1e-4, Math.abs(b) * 1e-4)) {
-            double mid = integral ? Math.floor((a + b) / 2) : (a + b) / 2;
+            double mid = integral ? Math.floor(a / 2 + b / 2) : a / 2 + b / 2;
+            if (mid <= a || mid >= b) {
+                break;   // no double lies between them: this is as near as a number can say
+            }
             if (approachAt(fact, mid, integral).equals(low)) {
                 a = mid;
             } else {
@@ -186,7 +189,8 @@ public final class WhatIf {
             probes.add(Math.max(min, integral ? Math.floor(current / 2) : current / 2));
             probes.add(Math.min(range.max(), current * 2));
         }
-        probes.removeIf(p -> p < min || p > range.max());
+        // twice a value near the largest double is infinite: no scenario can hold it
+        probes.removeIf(p -> !Double.isFinite(p) || p < min || p > range.max());
         return probes;
     }
 

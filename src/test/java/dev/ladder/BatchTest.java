@@ -83,6 +83,28 @@ class BatchTest {
     }
 
     @Test
+    void whenOneLineIsNotUtf8OrHuge_thenOnlyThatLineIsSkipped(@TempDir Path dir) throws Exception {
+        Path batch = dir.resolve("mixed.jsonl");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write("{\"id\": \"a\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.write(new byte[] {'{', '"', 'i', 'd', '"', ':', ' ', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+        bytes.write(("{\"id\": \"b\", \"title\": \"" + "x".repeat(2 << 20) + "\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.write("{\"id\": \"c\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(batch, bytes.toByteArray());
+        StringWriter out = new StringWriter();
+        List<Problem> reported = new ArrayList<>();
+
+        Batch.Summary summary = new Batch(Fixtures.advisor(), 2).run(batch, out, Batch.OnError.SKIP, reported::add);
+
+        assertThat(summary.decided()).isEqualTo(2);
+        assertThat(out.toString().lines().map(l -> l.replaceAll(".*\"scenario\":\"([^\"]*)\".*", "$1")))
+                .containsExactly("a", "c");
+        assertThat(reported).extracting(Problem::line).containsExactly(2, 3);
+        assertThat(reported.get(0).message()).contains("not UTF-8");
+        assertThat(reported.get(1).message()).contains("longer than 1048576 bytes");
+    }
+
+    @Test
     void whenOnlyTheApproachIsAsked_thenItIsTheSameAsTheFullDecision() throws Exception {
         try (Stream<Path> files = Files.list(Fixtures.FACTS)) {
             for (Path file : files.sorted().toList()) {

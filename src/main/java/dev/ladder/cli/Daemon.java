@@ -53,14 +53,21 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Protocol, one connection per command, lines ending in LF:
  * <ol>
- *   <li>the daemon: {@value #PROTOCOL} and its proof, so the client knows it is talking to the
- *       daemon of its address file and not to whoever took the port after a crash;</li>
+ *   <li>the client: {@value #PROTOCOL} and a fresh random nonce;</li>
+ *   <li>the daemon: {@value #PROTOCOL} and the SHA-256 (hex) of {@code proof:nonce:proof}, which
+ *       only the holder of the address file's proof can compute, so the client knows it talks
+ *       to the daemon of its address file and not to whoever took the port after a crash. The
+ *       daemon says nothing before the client's nonce, and never the proof itself;</li>
  *   <li>the client: the token, then {@code stop}, or {@code run}, the reply directory, the flags
  *       ({@code colour} and {@code merged} as 1 or 0, e.g. {@code 10}), the argument count, and
  *       each argument followed by a NUL byte;</li>
- *   <li>the daemon: {@code started} before it runs the command (or {@code denied} or
- *       {@code moved}, and runs nothing), then the exit code.</li>
+ *   <li>the daemon: {@code started} before it runs the command (or {@code denied},
+ *       {@code moved}, or {@code busy} while another command runs, and runs nothing), then the
+ *       exit code.</li>
  * </ol>
+ * Each connection is read on a thread of its own, within {@value #HEADER_MILLIS} ms, and at
+ * most {@value #HANDSHAKES} at once (more are closed at once), so connections that send
+ * nothing delay no one: a client turned away runs its command in a process of its own.
  * A client that hangs up while its command runs ends the daemon, as Ctrl-C would end the
  * command's own process.
  *
@@ -69,7 +76,7 @@ import java.util.concurrent.TimeoutException;
  * It exits after an idle period, when the program is rebuilt, or on {@code ladder daemon stop}.
  */
 public final class Daemon {
-    static final String PROTOCOL = "ladder-daemon-2";
+    static final String PROTOCOL = "ladder-daemon-3";
     static final String ADDRESS = "address";
     /** How many commands it has answered, rewritten after each. */
     static final String ANSWERED = "answered";
@@ -77,7 +84,8 @@ public final class Daemon {
     static final String EXAMPLE = "/ladder/example/seed004-error-summarizer-10k.yaml";
 
     private static final int TICK_MILLIS = 5_000;
-    private static final int HEADER_MILLIS = 2_000;
+    static final int HEADER_MILLIS = 2_000;
+    static final int HANDSHAKES = 16;
     private static final int MAX_LINE = 4096;
     private static final int MAX_ARGUMENTS = 100_000;
     private static final int MAX_ARGUMENT_BYTES = 1 << 20;
@@ -87,7 +95,15 @@ public final class Daemon {
     private final long idleMillis;
     private final String token = secret();
     private final String proof = secret();
-    private final Object busy = new Object();
+    /** Held while a command runs, and by {@link #retire}: one command at a time. */
+    private final java.util.concurrent.locks.ReentrantLock busy = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.atomic.AtomicLong lastAnswered = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+    private final java.util.concurrent.ThreadPoolExecutor handshakes = new java.util.concurrent.ThreadPoolExecutor(
+            0, HANDSHAKES, 30, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread thread = new Thread(r, "ladder-daemon-connection");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "ladder-daemon-command");
         thread.setDaemon(true);
@@ -135,11 +151,7 @@ public final class Daemon {
      * when set, else the user's cache directory. The launcher computes the same place.
      */
     static Path home() {
-        String runtime = System.getenv("XDG_RUNTIME_DIR");
-        String cache = System.getenv("XDG_CACHE_HOME");
-        Path base = runtime != null && !runtime.isBlank() ? Path.of(runtime)
-                : cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("ladder").resolve("daemon");
+        return dev.ladder.io.UserFiles.runtimeBase().resolve("ladder").resolve("daemon");
     }
 
     /** A daemon, as its address file describes it: "port token proof pid directory". */
@@ -176,7 +188,7 @@ public final class Daemon {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 socket.setSoTimeout(5_000);
                 InputStream in = new BufferedInputStream(socket.getInputStream());
-                if (!(PROTOCOL + " " + proof).equals(line(in, MAX_LINE))) {
+                if (!authenticate(socket.getOutputStream(), in, proof)) {
                     return false;
                 }
                 socket.getOutputStream().write((token + "\nstop\n").getBytes(StandardCharsets.US_ASCII));
@@ -184,6 +196,28 @@ public final class Daemon {
             } catch (IOException e) {
                 return false;
             }
+        }
+    }
+
+    /**
+     * The client's half of the handshake: sends a fresh nonce and checks that the answer is the
+     * one only the holder of {@code proof} can give.
+     */
+    static boolean authenticate(OutputStream out, InputStream in, String proof) throws IOException {
+        String nonce = secret();
+        out.write((PROTOCOL + " " + nonce + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        byte[] expected = (PROTOCOL + " " + response(proof, nonce)).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, line(in, MAX_LINE).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The daemon's answer to a nonce: SHA-256 of {@code proof:nonce:proof}, in hex. */
+    static String response(String proof, String nonce) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((proof + ":" + nonce + ":" + proof).getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
@@ -197,7 +231,6 @@ public final class Daemon {
             warmUp();
             publish(listening.getLocalPort());
             Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
-            long idleSince = System.nanoTime();
             while (!stopping) {
                 Socket client;
                 try {
@@ -206,27 +239,28 @@ public final class Daemon {
                     break;
                 } catch (SocketTimeoutException tick) {
                     // a rebuilt program or a removed address retires this daemon; so does idleness
-                    if ((System.nanoTime() - idleSince) / 1_000_000 >= idleMillis || !build.equals(build())
-                            || !Files.isRegularFile(dir.resolve(ADDRESS))) {
+                    boolean idle = !busy.isLocked()
+                            && (System.nanoTime() - lastAnswered.get()) / 1_000_000 >= idleMillis;
+                    if (idle || !build.equals(build()) || !Files.isRegularFile(dir.resolve(ADDRESS))) {
                         break;
                     }
                     continue;
                 }
-                synchronized (busy) {
-                    if (stopping) {
-                        client.close();
-                        break;
-                    }
-                    try (client) {
-                        answer(client);
-                    } catch (IOException | RuntimeException e) {
-                        // that client went away or sent garbage; serve the next one
-                    }
-                    idleSince = System.nanoTime();
+                try {
+                    handshakes.execute(() -> {
+                        try (client) {
+                            answer(client);
+                        } catch (IOException | RuntimeException e) {
+                            // that client went away or sent garbage; others are served regardless
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException full) {
+                    client.close();   // too many connections at once: that client runs its command alone
                 }
             }
         } finally {
             retire();
+            handshakes.shutdownNow();
             worker.shutdownNow();
         }
     }
@@ -302,31 +336,36 @@ public final class Daemon {
 
     /** Stops taking commands once the one running has finished, and clears its directory. */
     private void retire() {
-        synchronized (busy) {
+        busy.lock();
+        try {
             stopping = true;
-            try {
-                Path address = dir.resolve(ADDRESS);
-                if (Files.exists(address) && Files.readString(address).contains(token)) {
-                    Files.delete(address);
-                }
-                for (String file : List.of("example.yaml", ANSWERED, "log", "lock")) {
-                    Files.deleteIfExists(dir.resolve(file));
-                }
-                Files.deleteIfExists(dir);
-            } catch (IOException e) {
-                // a later client finds nothing listening and starts afresh
+            Path address = dir.resolve(ADDRESS);
+            if (Files.exists(address) && Files.readString(address).contains(token)) {
+                Files.delete(address);
             }
+            for (String file : List.of("example.yaml", ANSWERED, "log", "lock")) {
+                Files.deleteIfExists(dir.resolve(file));
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a later client finds nothing listening and starts afresh
+        } finally {
+            busy.unlock();
         }
     }
 
     private void answer(Socket client) throws IOException {
-        OutputStream reply = client.getOutputStream();
-        reply.write((PROTOCOL + " " + proof + "\n").getBytes(StandardCharsets.US_ASCII));
-        reply.flush();
-        // the header must arrive at once: a client that dawdles is not allowed to hold the daemon
+        // the whole request must arrive at once: a client that dawdles holds nothing but its own thread
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HEADER_MILLIS);
         client.setSoTimeout(HEADER_MILLIS);
         InputStream in = new BufferedInputStream(client.getInputStream());
+        OutputStream reply = client.getOutputStream();
+        String hello = line(in, 128, deadline);
+        String nonce = hello.startsWith(PROTOCOL + " ") ? hello.substring(PROTOCOL.length() + 1) : "";
+        if (!nonce.matches("[0-9a-f]{32,64}")) {
+            return;   // not a client of this protocol: it learns nothing
+        }
+        say(reply, PROTOCOL + " " + response(proof, nonce));
         String offered = line(in, 128, deadline);
         if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), offered.getBytes(StandardCharsets.US_ASCII))) {
             say(reply, "denied");
@@ -354,17 +393,31 @@ public final class Daemon {
         for (int i = 0; i < count; i++) {
             args.add(new String(until(in, 0, MAX_ARGUMENT_BYTES, deadline), platform));
         }
-        if (!Objects.equals(workingDirectory, workingDirectoryKey())) {
-            // its directory was moved away: the client's same path is another directory now
-            say(reply, "moved");
-            stopping = true;
+        if (!busy.tryLock()) {
+            say(reply, "busy");   // another command is running: this one runs in a process of its own
             return;
         }
-        say(reply, "started");
-        int code = runWatching(client, in, args.toArray(String[]::new), replyDir, flags.startsWith("1"),
-                flags.length() > 1 && flags.charAt(1) == '1');
-        Files.writeString(dir.resolve(ANSWERED), Long.toString(++answered));
-        say(reply, Integer.toString(code));
+        try {
+            if (stopping) {
+                say(reply, "busy");
+                return;
+            }
+            if (!Objects.equals(workingDirectory, workingDirectoryKey())) {
+                // its directory was moved away: the client's same path is another directory now
+                say(reply, "moved");
+                stopping = true;
+                server.close();
+                return;
+            }
+            say(reply, "started");
+            int code = runWatching(client, in, args.toArray(String[]::new), replyDir, flags.startsWith("1"),
+                    flags.length() > 1 && flags.charAt(1) == '1');
+            Files.writeString(dir.resolve(ANSWERED), Long.toString(++answered));
+            say(reply, Integer.toString(code));
+        } finally {
+            lastAnswered.set(System.nanoTime());
+            busy.unlock();
+        }
     }
 
     /** Runs the command, ending this daemon if the client hangs up first, as Ctrl-C ends a process. */
@@ -419,10 +472,10 @@ public final class Daemon {
      * one, so their lines interleave as they would.
      */
     static int run(String[] args, Path replyDir, boolean colour, boolean merged) throws IOException {
-        Charset charset = Charset.defaultCharset();
+        Charset charset = StandardCharsets.UTF_8;   // as Main writes, whatever the locale
         try (OutputStream outFile = create(replyDir.resolve("out"));
              OutputStream errFile = merged ? OutputStream.nullOutputStream() : create(replyDir.resolve("err"))) {
-            // as System.out and System.err: flushed at every line, unencodable characters replaced
+            // as Main's streams: flushed at every line
             PrintWriter out = new PrintWriter(new OutputStreamWriter(outFile, charset), true);
             PrintWriter err = new PrintWriter(new OutputStreamWriter(merged ? outFile : errFile, charset), true);
             try {

@@ -1,5 +1,8 @@
 package dev.ladder.cli;
 
+import dev.ladder.io.Printable;
+
+import dev.ladder.io.UserFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,7 +45,7 @@ final class DaemonCommand implements Callable<Integer> {
                 out.println(stop(daemon));
             } else {
                 out.println("pid " + daemon.pid() + " on 127.0.0.1:" + daemon.port() + " serves "
-                        + daemon.workingDirectory() + " and has answered " + daemon.answered() + " commands");
+                        + Printable.line(daemon.workingDirectory()) + " and has answered " + daemon.answered() + " commands");
             }
         }
         out.flush();
@@ -62,10 +65,14 @@ final class DaemonCommand implements Callable<Integer> {
             Files.deleteIfExists(daemon.dir().resolve(Daemon.ADDRESS));
         }
         return (ended ? "stopped pid " : "could not stop pid ") + daemon.pid() + ", which served "
-                + daemon.workingDirectory() + (agreed ? "" : " (it did not answer, so it was killed)");
+                + Printable.line(daemon.workingDirectory()) + (agreed ? "" : " (it did not answer, so it was killed)");
     }
 
-    /** Daemons whose process is alive; an address left by one that died is not listed. */
+    /**
+     * Daemons whose process is alive, in the directory the launcher uses for this environment;
+     * only directories and address files private to this user count, as the launcher trusts
+     * only those. An address left by one that died is not listed.
+     */
     private static List<Daemon.Running> running() throws IOException {
         Path home = Daemon.home();
         List<Daemon.Running> found = new ArrayList<>();
@@ -74,7 +81,9 @@ final class DaemonCommand implements Callable<Integer> {
         }
         try (Stream<Path> dirs = Files.list(home)) {
             for (Path dir : dirs.sorted().toList()) {
-                Daemon.Running.in(dir).filter(d -> d.process().isPresent()).ifPresent(found::add);
+                if (UserFiles.isPrivateDirectory(dir) && UserFiles.isPrivateFile(dir.resolve(Daemon.ADDRESS))) {
+                    Daemon.Running.in(dir).filter(d -> d.process().isPresent()).ifPresent(found::add);
+                }
             }
         }
         return found;

@@ -1,5 +1,7 @@
 package dev.ladder.cli;
 
+import dev.ladder.io.Printable;
+
 import dev.ladder.Advisor;
 import dev.ladder.Batch;
 import dev.ladder.Decision;
@@ -117,7 +119,7 @@ final class DecideCommand implements Callable<Integer> {
         try {
             Batch.Summary summary = new Batch(advisor, Runtime.getRuntime().availableProcessors())
                     .run(batch, spec.commandLine().getOut(), mode, err::println);
-            err.println(batch + ": " + summary.decided() + " decided, " + summary.skipped() + " skipped");
+            err.println(Printable.line(batch.toString()) + ": " + summary.decided() + " decided, " + summary.skipped() + " skipped");
             err.flush();
             return summary.skipped() == 0 ? 0 : 2;
         } catch (java.io.IOException e) {
@@ -128,10 +130,13 @@ final class DecideCommand implements Callable<Integer> {
     private void appendToLog(List<Decision> decisions) throws LadderException.BadInput {
         DecisionLog decisionLog = new DecisionLog(log);
         try {
-            for (Decision decision : decisions) {
-                DecisionLog.Entry entry = decisionLog.append(decision, spec.commandLine().getErr()::println);
-                spec.commandLine().getErr().println("logged " + decision.scenario() + " as decision " + entry.decisionId()
-                        + " (entry " + entry.seq() + " of " + log + ")");
+            // one write: every decision of the command is logged, or none is
+            List<DecisionLog.Entry> entries = decisionLog.appendAll(decisions, line ->
+                    spec.commandLine().getErr().println(Printable.line(line)));
+            for (int i = 0; i < entries.size(); i++) {
+                spec.commandLine().getErr().println("logged " + Printable.line(decisions.get(i).scenario())
+                        + " as decision " + entries.get(i).decisionId() + " (entry " + entries.get(i).seq() + " of "
+                        + Printable.line(log.toString()) + ")");
             }
         } catch (java.io.IOException e) {
             throw new LadderException.BadInput(Problem.ofFile(log.toString(), "cannot append to the decision log: "

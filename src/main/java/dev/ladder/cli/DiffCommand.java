@@ -1,5 +1,7 @@
 package dev.ladder.cli;
 
+import dev.ladder.io.Printable;
+
 import dev.ladder.Advisor;
 import dev.ladder.Impact;
 import picocli.CommandLine.Command;
@@ -44,22 +46,22 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static void text(Impact.Report report, PrintWriter out) {
-        out.println("rule files changed: " + (report.filesChanged().isEmpty() ? "none" : String.join(", ", report.filesChanged())));
+        out.println("rule files changed: " + (report.filesChanged().isEmpty() ? "none" : Printable.line(String.join(", ", report.filesChanged()))));
         for (Impact.Change c : report.changes()) {
-            out.println("CHANGED " + c.scenario() + " (" + c.file() + ")");
+            out.println("CHANGED " + Printable.line(c.scenario()) + " (" + Printable.line(c.file()) + ")");
             if (!c.approachBefore().equals(c.approachAfter())) {
                 out.println("  approach: " + c.approachBefore() + " -> " + c.approachAfter());
             }
             line(out, "warnings", c.warningsAdded(), c.warningsRemoved());
             line(out, "techniques", c.techniquesAdded(), c.techniquesRemoved());
             if (!c.rulesNowFiring().isEmpty()) {
-                out.println("  rules now firing: " + String.join(", ", c.rulesNowFiring()));
+                out.println("  rules now firing: " + Printable.line(String.join(", ", c.rulesNowFiring())));
             }
             if (!c.rulesNoLongerFiring().isEmpty()) {
-                out.println("  rules no longer firing: " + String.join(", ", c.rulesNoLongerFiring()));
+                out.println("  rules no longer firing: " + Printable.line(String.join(", ", c.rulesNoLongerFiring())));
             }
             if (!c.rulesWithChangedReasons().isEmpty()) {
-                out.println("  rules concluding differently: " + String.join(", ", c.rulesWithChangedReasons()));
+                out.println("  rules concluding differently: " + Printable.line(String.join(", ", c.rulesWithChangedReasons())));
             }
         }
         out.println(report.changes().size() + " of " + report.scenarios() + " scenarios change");
@@ -72,6 +74,6 @@ final class DiffCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         added.forEach(a -> parts.add("+" + a));
         removed.forEach(r -> parts.add("-" + r));
-        out.println("  " + what + ": " + String.join(" ", parts));
+        out.println("  " + what + ": " + Printable.line(String.join(" ", parts)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ladder.cli;
 
 import dev.ladder.LadderException;
+import dev.ladder.io.Printable;
 import dev.ladder.io.Problems;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ public final class LadderCommand implements Runnable {
         CommandLine cli = new CommandLine(new LadderCommand());
         cli.setExitCodeExceptionMapper(e -> e instanceof LadderException l ? l.exitCode() : 2);
         cli.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("ladder: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("ladder: " + Printable.line(ex.getMessage()));
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help' for usage.");
             return 2;
@@ -44,7 +45,7 @@ public final class LadderCommand implements Runnable {
                 }
                 return problem.exitCode();
             }
-            commandLine.getErr().println("ladder: internal error: " + ex + (debug ? "" : " (--debug shows where)"));
+            commandLine.getErr().println("ladder: internal error: " + Printable.line(String.valueOf(ex)) + (debug ? "" : " (--debug shows where)"));
             if (debug) {
                 ex.printStackTrace(commandLine.getErr());
             }

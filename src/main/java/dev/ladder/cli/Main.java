@@ -2,13 +2,27 @@ package dev.ladder.cli;
 
 import picocli.CommandLine;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
 /** The {@code ladder} command line. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // UTF-8 whatever the locale, so a printed record is byte for byte the one that is logged
+        CommandLine cli = LadderCommand.commandLine();
+        cli.setOut(utf8(FileDescriptor.out));
+        cli.setErr(utf8(FileDescriptor.err));
+        System.exit(cli.execute(args));
+    }
+
+    private static PrintWriter utf8(FileDescriptor descriptor) {
+        return new PrintWriter(new OutputStreamWriter(new FileOutputStream(descriptor), StandardCharsets.UTF_8), true);
     }
 
     /** Runs the command line and returns its exit code, for tests and embedding. */

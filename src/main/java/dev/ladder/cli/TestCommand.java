@@ -1,5 +1,7 @@
 package dev.ladder.cli;
 
+import dev.ladder.io.Printable;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ladder.Expectations;
@@ -41,19 +43,19 @@ final class TestCommand implements Callable<Integer> {
 
     private static void text(Expectations.Report report, PrintWriter out) {
         for (Expectations.Result result : report.results()) {
-            String name = result.scenario() == null ? result.file() : result.scenario() + " (" + result.file() + ")";
+            String name = Printable.line(result.scenario() == null ? result.file() : result.scenario() + " (" + result.file() + ")");
             if (result.passed()) {
                 out.println("pass  " + name);
             } else {
                 out.println("FAIL  " + name);
-                result.differences().forEach(d -> out.println("        " + d));
+                result.differences().forEach(d -> out.println("        " + Printable.line(String.valueOf(d))));
             }
         }
         out.println(report.passed() + " passed, " + report.failed() + " failed");
         out.printf("rule coverage: %.1f%% (%d of %d rules fired in some scenario)%n", report.coveragePercent(),
                 report.allRules().size() - report.neverFired().size(), report.allRules().size());
         if (!report.neverFired().isEmpty()) {
-            out.println("never fired: " + String.join(", ", report.neverFired()));
+            out.println("never fired: " + Printable.line(String.join(", ", report.neverFired())));
         }
         if (report.results().isEmpty()) {
             out.println("no scenario carries an expect block");

@@ -1,5 +1,7 @@
 package dev.ladder.cli;
 
+import dev.ladder.io.Printable;
+
 import dev.ladder.Advisor;
 import dev.ladder.WhatIf;
 import dev.ladder.io.ScenarioReader;
@@ -45,7 +47,7 @@ final class WhatIfCommand implements Callable<Integer> {
     }
 
     private static void text(WhatIf.Report report, PrintWriter out) {
-        out.println("What-if for " + report.scenario() + ": now " + report.approach() + " (" + report.decisions()
+        out.println("What-if for " + Printable.line(report.scenario()) + ": now " + report.approach() + " (" + report.decisions()
                 + " varied scenarios decided)");
         out.println();
         out.println("Numbers that move the recommendation:");

@@ -45,6 +45,10 @@ public final class Parameters {
     /** Reads the parameters file; {@code display} names it in problems. */
     static Parameters parse(String display, byte[] yaml) throws LadderException.BadInput {
         Map<String, Entry> entries;
+        java.util.Optional<Problem> tagged = dev.ladder.io.YamlTags.refuse(display, new String(yaml, StandardCharsets.UTF_8));
+        if (tagged.isPresent()) {
+            throw new LadderException.BadInput(tagged.get());
+        }
         try {
             entries = StrictMapper.forFile(FILE).readValue(new String(yaml, StandardCharsets.UTF_8),
                     new TypeReference<LinkedHashMap<String, Entry>>() { });

@@ -2,6 +2,7 @@ package dev.ladder.engine;
 
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
+import dev.ladder.io.UserFiles;
 import org.kie.api.definition.KiePackage;
 
 import javax.crypto.Mac;
@@ -16,7 +17,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -67,9 +67,7 @@ final class RuleCache {
         if (configured != null && !configured.isBlank()) {
             return Optional.of(new RuleCache(Path.of(configured)));
         }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return Optional.of(new RuleCache(base.resolve("ladder")));
+        return Optional.of(new RuleCache(dev.ladder.io.UserFiles.cacheBase().resolve("ladder")));
     }
 
     static RuleCache in(Path dir) {
@@ -155,7 +153,7 @@ final class RuleCache {
                 out.writeObject(new ArrayList<>(parameters.all()));
             }
             byte[] body = payload.toByteArray();
-            createPrivateDirectory();
+            UserFiles.createPrivateDirectory(dir);
             Path temp = Files.createTempFile(dir, "kbase-", ".tmp");
             try {
                 ByteArrayOutputStream file = new ByteArrayOutputStream();
@@ -213,54 +211,14 @@ final class RuleCache {
      */
     private byte[] key() throws IOException {
         Path key = dir.resolve("key");
-        if (Files.exists(key, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            if (!privateFile(key) || Files.size(key) != 32) {
-                throw new IOException("the cache key " + key + " is not private to this user");
-            }
-            return Files.readAllBytes(key);
+        if (!Files.exists(key, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            UserFiles.createPrivateFile(key, fresh);
         }
-        createPrivateDirectory();
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        Path temp = Files.createTempFile(dir, "key-", ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // the file system has no POSIX permissions; the directory's protection applies
-            }
-            Files.write(temp, fresh);
-            Files.move(temp, key, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
-            return Files.readAllBytes(key);
-        } finally {
-            Files.deleteIfExists(temp);
+        if (!UserFiles.isPrivateFile(key) || Files.size(key) != 32) {
+            throw new IOException("the cache key " + key + " is not private to this user");
         }
         return Files.readAllBytes(key);
-    }
-
-    private static boolean privateFile(Path file) throws IOException {
-        if (Files.isSymbolicLink(file) || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        try {
-            var attributes = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class,
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            String me = System.getProperty("user.name");
-            return attributes.owner().getName().equals(me)
-                    && attributes.permissions().stream().noneMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
-        } catch (UnsupportedOperationException notPosix) {
-            return true;
-        }
-    }
-
-    private void createPrivateDirectory() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            try {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createDirectories(dir);
-            }
-        }
     }
 }

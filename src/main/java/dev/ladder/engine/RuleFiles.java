@@ -77,6 +77,9 @@ public record RuleFiles(String display, Map<String, byte[]> files, String sha256
         }
     }
 
+    /** No rule or parameters file is longer; the project's largest is a few dozen kilobytes. */
+    static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+
     private static RuleFiles read(Path dir, String display) throws LadderException.BadInput {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<Path> paths;
@@ -90,8 +93,20 @@ public record RuleFiles(String display, Map<String, byte[]> files, String sha256
         }
         List<Problem> problems = new ArrayList<>();
         for (Path path : paths) {
-            try {
-                files.put(path.getFileName().toString(), Files.readAllBytes(path));
+            String shown = display + "/" + path.getFileName();
+            if (!Files.isRegularFile(path)) {
+                problems.add(Problem.ofFile(shown, "is not a regular file (a directory, device, pipe or socket;"
+                        + " expected a rule file)"));
+                continue;
+            }
+            try (java.io.InputStream in = Files.newInputStream(path)) {
+                byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+                if (bytes.length > MAX_FILE_BYTES) {
+                    problems.add(Problem.ofFile(shown, "is over " + MAX_FILE_BYTES + " bytes (expected at most "
+                            + MAX_FILE_BYTES + " bytes per rule file)"));
+                    continue;
+                }
+                files.put(path.getFileName().toString(), bytes);
             } catch (IOException e) {
                 problems.add(Problem.ofFile(display + "/" + path.getFileName(), "cannot be read: " + e.getMessage()));
             }

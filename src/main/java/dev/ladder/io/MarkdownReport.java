@@ -11,21 +11,21 @@ public final class MarkdownReport {
 
     public static String render(Decision d) {
         StringBuilder out = new StringBuilder();
-        out.append("# Ladder decision: ").append(d.scenario()).append("\n\n");
+        out.append("# Ladder decision: ").append(escape(d.scenario())).append("\n\n");
         if (d.title() != null) {
             out.append("_").append(escape(d.title())).append("_\n\n");
         }
         out.append("## Recommendation\n\n**").append(d.recommendation().approach()).append("** (confidence ")
-                .append(d.recommendation().confidence()).append(")\n\n").append(escape(d.recommendation().summary()))
+                .append(d.recommendation().confidence()).append(")\n\n").append(escapeBlock(d.recommendation().summary()))
                 .append("\n\n");
         if (!d.recommendation().techniques().isEmpty()) {
             out.append("Techniques: ").append(d.recommendation().techniques().stream()
-                    .map(t -> "`" + t + "`").collect(Collectors.joining(", "))).append("\n\n");
+                    .map(MarkdownReport::code).collect(Collectors.joining(", "))).append("\n\n");
         }
         out.append("## Deciding path\n\nThe rules the recommendation rests on, in firing order; the full trail is below.\n\n"
                 + "| # | rule | why |\n|---|---|---|\n");
         for (Decision.TrailEntry e : TextReport.path(d)) {
-            out.append("| ").append(e.seq()).append(" | ").append(e.rule()).append(" ").append(escape(e.name()))
+            out.append("| ").append(e.seq()).append(" | ").append(escape(e.rule())).append(" ").append(escape(e.name()))
                     .append(" | ").append(escape(e.reason())).append(" |\n");
         }
         out.append("\n## Ladder\n\n| # | status | approach | action | when |\n|---|---|---|---|---|\n");
@@ -40,37 +40,37 @@ public final class MarkdownReport {
             out.append("None.\n");
         } else {
             out.append("| code | severity | why | rule |\n|---|---|---|---|\n");
-            d.warnings().forEach(w -> out.append("| ").append(w.code()).append(" | ").append(w.severity())
-                    .append(" | ").append(escape(w.message())).append(" | ").append(w.rule()).append(" |\n"));
+            d.warnings().forEach(w -> out.append("| ").append(escape(w.code())).append(" | ").append(w.severity())
+                    .append(" | ").append(escape(w.message())).append(" | ").append(escape(w.rule())).append(" |\n"));
         }
         out.append("\n## Missing facts\n\n");
         if (d.missingFacts().isEmpty()) {
             out.append("None.\n");
         } else {
-            d.missingFacts().forEach(m -> out.append("- `").append(m.fact()).append("`: ").append(escape(m.why()))
-                    .append(" (").append(m.rule()).append(")\n"));
+            d.missingFacts().forEach(m -> out.append("- ").append(code(m.fact())).append(": ").append(escape(m.why()))
+                    .append(" (").append(escape(m.rule())).append(")\n"));
         }
         out.append("\n## Costs\n\n");
         if (d.costs().figures().isEmpty()) {
             out.append("Not computed: the volume or token counts are unknown.\n");
         } else {
             out.append("| item | value | unit | formula | rule |\n|---|---|---|---|---|\n");
-            d.costs().figures().forEach(f -> out.append("| ").append(f.item()).append(" | ")
-                    .append(f.value().toPlainString()).append(" | ").append(f.unit()).append(" | ")
-                    .append(escape(f.formula())).append(" | ").append(f.rule()).append(" |\n"));
+            d.costs().figures().forEach(f -> out.append("| ").append(escape(f.item())).append(" | ")
+                    .append(f.value().toPlainString()).append(" | ").append(escape(f.unit())).append(" | ")
+                    .append(escape(f.formula())).append(" | ").append(escape(f.rule())).append(" |\n"));
         }
         out.append("\n## How the rules reached it\n\nScenario facts (left) feed the rules that read them; a rule feeds the rules that"
                 + " use its conclusions; dotted arrows mark a resolving rule overriding a loser.\n\n```mermaid\n")
                 .append(mermaid(d)).append("```\n");
         out.append("\n## Trail\n\n| # | rule | file | reason | concludes | overridden by |\n|---|---|---|---|---|---|\n");
         for (Decision.TrailEntry e : d.trail()) {
-            out.append("| ").append(e.seq()).append(" | ").append(e.rule()).append(" ").append(escape(e.name()))
-                    .append(" | ").append(e.file()).append(":").append(e.line()).append(" | ")
+            out.append("| ").append(e.seq()).append(" | ").append(escape(e.rule())).append(" ").append(escape(e.name()))
+                    .append(" | ").append(escape(e.file())).append(":").append(e.line()).append(" | ")
                     .append(escape(e.reason())).append(" | ").append(escape(String.join("; ", e.concludes())))
-                    .append(" | ").append(e.overriddenBy() == null ? "" : e.overriddenBy()).append(" |\n");
+                    .append(" | ").append(e.overriddenBy() == null ? "" : escape(e.overriddenBy())).append(" |\n");
         }
         out.append("\n## Sources\n\n");
-        d.trail().stream().map(e -> "- " + e.rule() + ": " + escape(e.source())).distinct()
+        d.trail().stream().map(e -> "- " + escape(e.rule()) + ": " + escape(e.source())).distinct()
                 .forEach(line -> out.append(line).append('\n'));
         out.append("\n---\nRule set `").append(d.ruleset().sha256()).append("`, input `").append(d.inputSha256())
                 .append("`, ").append(d.engine().name()).append(' ').append(d.engine().version())
@@ -83,7 +83,7 @@ public final class MarkdownReport {
         TrailGraph graph = TrailGraph.of(d);
         StringBuilder out = new StringBuilder("flowchart LR\n");
         for (TrailGraph.Node node : graph.nodes) {
-            String label = node.label().replace("\"", "'");
+            String label = mermaidText(node.label());
             switch (node.kind()) {
                 case FACT -> out.append("  ").append(node.id()).append("[/\"").append(label).append("\"/]\n");
                 case RULE -> out.append("  ").append(node.id()).append("[\"").append(label).append("\"]\n");
@@ -99,7 +99,48 @@ public final class MarkdownReport {
         return out.toString();
     }
 
+    /** Characters that start Markdown (CommonMark and GitHub) inline syntax: each is written escaped. */
+    private static final String INLINE = "\\`*_[]()<>&|~#!";
+
+    /**
+     * Text for inside a line of the document: one line (control characters escaped), with
+     * every character that could start a link, image, HTML, emphasis, code or a table cell
+     * escaped, so what a scenario or rule says is shown, never rendered.
+     */
     static String escape(String text) {
-        return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+        if (text == null) {
+            return "";
+        }
+        String line = Printable.line(text);
+        StringBuilder out = new StringBuilder(line.length() + 8);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (INLINE.indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** As {@link #escape}, for text that starts a line: it cannot open a heading, quote, list or rule either. */
+    static String escapeBlock(String text) {
+        String inline = escape(text);
+        String trimmed = inline.stripLeading();
+        if (trimmed.matches("(?s)[-+=].*")) {
+            return "\\" + trimmed;
+        }
+        return trimmed.replaceFirst("^([0-9]+)\\.", "$1\\\\.");
+    }
+
+    /** Text as a code span: nothing inside renders, and a backtick cannot end it early. */
+    static String code(String text) {
+        return "`" + Printable.line(text).replace("`", "'") + "`";
+    }
+
+    /** Text for a quoted Mermaid label: quotes, fences and markup written as Mermaid entity codes. */
+    static String mermaidText(String text) {
+        return Printable.line(text).replace("\"", "#quot;").replace("`", "#96;").replace("<", "#lt;")
+                .replace(">", "#gt;");
     }
 }

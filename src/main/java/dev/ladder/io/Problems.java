@@ -186,7 +186,72 @@ public final class Problems {
         if (message.contains("nesting depth")) {
             return "nested more than " + StrictMapper.MAX_NESTING_DEPTH + " levels deep (a scenario needs 3)";
         }
+        if (message.startsWith("String value length")) {
+            return "a string longer than " + StrictMapper.MAX_STRING_LENGTH + " characters (expected at most "
+                    + StrictMapper.MAX_STRING_LENGTH + ")";
+        }
+        if (message.startsWith("Number value length")) {
+            return "a number longer than " + StrictMapper.MAX_NUMBER_LENGTH + " characters (expected at most "
+                    + StrictMapper.MAX_NUMBER_LENGTH + " digits)";
+        }
         return "too large a value (" + message + ")";
+    }
+
+    /**
+     * {@code problem} located where the value that broke a size limit starts: Jackson reports
+     * these limits without a location or the field's own name, but {@code parser} still stands
+     * on the value. Any other problem is returned as it is.
+     */
+    public static Problem locateLimit(Problem problem, JsonProcessingException e, com.fasterxml.jackson.core.JsonParser parser,
+                                      String text) {
+        boolean limit = false;
+        for (Throwable t = e; t != null && !limit; t = t.getCause()) {
+            limit = t instanceof StreamConstraintsException;
+        }
+        if (!limit || problem.line() > 0) {
+            return problem;
+        }
+        JsonLocation start = parser.currentTokenLocation();
+        int[] number = parser.currentToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                ? numberStart(text, parser.currentLocation().getCharOffset()) : null;
+        String name;
+        try {
+            name = parser.currentName();
+        } catch (java.io.IOException unknown) {
+            name = null;
+        }
+        String field = problem.field() == null ? "" : problem.field();
+        if (name != null && !field.equals(name) && !field.endsWith("." + name)) {
+            field = field.isEmpty() ? name : field + "." + name;
+        }
+        if (number != null) {
+            return new Problem(problem.file(), number[0], number[1], field.isEmpty() ? null : field, problem.message());
+        }
+        return new Problem(problem.file(), start == null ? 0 : Math.max(start.getLineNr(), 0),
+                start == null ? 0 : Math.max(start.getColumnNr(), 0), field.isEmpty() ? null : field, problem.message());
+    }
+
+    /**
+     * Line and column where the number the parser stopped inside begins: it stopped before the
+     * number became a token, so only the text says where it started. Null when unknown.
+     */
+    private static int[] numberStart(String text, long offset) {
+        if (text == null || offset <= 0 || offset > text.length()) {
+            return null;
+        }
+        int start = (int) Math.min(offset, text.length());
+        while (start > 0 && "0123456789+-.eE".indexOf(text.charAt(start - 1)) >= 0) {
+            start--;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < start; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, start - lineStart + 1};
     }
 
     private static String firstLine(String message) {

@@ -36,13 +36,17 @@ public final class ScenarioReader {
         if (Files.isDirectory(file)) {
             throw bad(name, "is a directory (expected a scenario file)");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a device, fifo or socket: reading it could block forever or never end
+            throw bad(name, "is not a regular file (a device, pipe or socket; expected a scenario file)");
+        }
         byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw bad(name, "is " + size + " bytes (expected at most " + MAX_FILE_BYTES + " bytes)");
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            // bounded whatever the file claims: it may grow while it is read
+            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw bad(name, "is over " + MAX_FILE_BYTES + " bytes (expected at most " + MAX_FILE_BYTES + " bytes)");
             }
-            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw bad(name, "no such file");
         } catch (AccessDeniedException e) {
@@ -86,20 +90,38 @@ public final class ScenarioReader {
             throw bad(name, "is empty (expected a scenario object with at least an id)");
         }
         Scenario scenario;
-        try {
-            scenario = StrictMapper.forFile(name).readValue(text, Scenario.class);
-        } catch (JsonProcessingException e) {
-            Problem problem = Problems.of(name, e, Scenario.class);
-            if (e instanceof UnrecognizedPropertyException unknown) {
-                problem = Problems.atKey(problem, text, unknown.getPropertyName());
+        if (StrictMapper.isYaml(name)) {
+            java.util.Optional<Problem> tagged = YamlTags.refuse(name, text);
+            if (tagged.isPresent()) {
+                throw new LadderException.BadInput(tagged.get());
             }
-            throw new LadderException.BadInput(problem);
+        }
+        com.fasterxml.jackson.databind.ObjectMapper mapper = StrictMapper.forFile(name);
+        try (com.fasterxml.jackson.core.JsonParser parser = mapper.createParser(text)) {
+            scenario = read(name, mapper, parser, text);
+        } catch (java.io.IOException e) {
+            throw bad(name, "cannot be read (" + e.getMessage() + ")");
         }
         if (scenario == null) {
             throw bad(name, "holds only null (expected a scenario object with at least an id)");
         }
         scenario.indexAttempts();
         return scenario;
+    }
+
+    private static Scenario read(String name, com.fasterxml.jackson.databind.ObjectMapper mapper,
+                                 com.fasterxml.jackson.core.JsonParser parser, String text) throws LadderException.BadInput {
+        try {
+            return mapper.readValue(parser, Scenario.class);
+        } catch (JsonProcessingException e) {
+            Problem problem = Problems.locateLimit(Problems.of(name, e, Scenario.class), e, parser, text);
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                problem = Problems.atKey(problem, text, unknown.getPropertyName());
+            }
+            throw new LadderException.BadInput(problem);
+        } catch (java.io.IOException e) {
+            throw bad(name, "cannot be read (" + e.getMessage() + ")");
+        }
     }
 
     private static String decode(String name, byte[] bytes) throws LadderException.BadInput {

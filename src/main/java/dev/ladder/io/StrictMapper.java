@@ -26,6 +26,7 @@ public final class StrictMapper {
     /** Deeper than any valid scenario needs; guards against hostile nesting. */
     static final int MAX_NESTING_DEPTH = 32;
     static final int MAX_STRING_LENGTH = 100_000;
+    static final int MAX_NUMBER_LENGTH = 50;
 
     private static final ObjectMapper JSON = configure(JsonMapper.builder(factory(new JsonFactory())));
     private static final ObjectMapper YAML = configure(YAMLMapper.builder(factory(new YAMLFactory())));
@@ -74,7 +75,7 @@ public final class StrictMapper {
         factory.setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxStringLength(MAX_STRING_LENGTH)
-                .maxNumberLength(50)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
                 .build());
         factory.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         return factory;

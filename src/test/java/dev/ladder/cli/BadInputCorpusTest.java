@@ -59,7 +59,28 @@ class BadInputCorpusTest {
         Files.writeString(huge, "{\"id\": \"x\", \"title\": \"" + "a".repeat(2 * 1024 * 1024) + "\"}");
 
         assertRejected(Cli.run("decide", huge.toString()),
-                huge + ": is " + Files.size(huge) + " bytes (expected at most 1048576 bytes)");
+                huge + ": is over 1048576 bytes (expected at most 1048576 bytes)");
+    }
+
+    @Test
+    void whenAStringIsOverTheParserLimit_thenItIsLocatedWithTheRealLimit(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("long.json");
+        Files.writeString(file, "{\"id\": \"x\",\n \"title\": \"" + "a".repeat(200_000) + "\"}");
+
+        assertRejected(Cli.run("decide", file.toString()),
+                file + ":2:11: title: a string longer than 100000 characters (expected at most 100000)");
+    }
+
+    @Test
+    void whenTheFileIsADeviceOrAPipe_thenItIsRefusedWithoutReading(@TempDir Path dir) throws Exception {
+        Path zero = Files.createSymbolicLink(dir.resolve("zero.json"), Path.of("/dev/zero"));
+        Path fifo = dir.resolve("fifo.yaml");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+        assertRejected(Cli.run("decide", zero.toString()),
+                zero + ": is not a regular file (a device, pipe or socket; expected a scenario file)");
+        assertRejected(Cli.run("decide", fifo.toString()),
+                fifo + ": is not a regular file (a device, pipe or socket; expected a scenario file)");
     }
 
     @Test

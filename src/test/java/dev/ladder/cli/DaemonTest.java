@@ -15,8 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The daemon speaks its protocol and answers exactly as the command line run in-process does. */
 class DaemonTest {
@@ -67,21 +71,29 @@ class DaemonTest {
     private static Answer ask(String offeredToken, Path replyDir, String... args) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             InputStream in = socket.getInputStream();
-            assertThat(Daemon.line(in, 200)).isEqualTo(Daemon.PROTOCOL + " " + proof);
-            OutputStream request = socket.getOutputStream();
-            StringBuilder text = new StringBuilder(offeredToken + "\nrun\n" + replyDir + "\n00\n" + args.length + "\n");
-            for (String arg : args) {
-                text.append(arg).append('\0');
-            }
-            request.write(text.toString().getBytes(StandardCharsets.UTF_8));
-            request.flush();
+            assertThat(Daemon.authenticate(socket.getOutputStream(), in, proof)).isTrue();
+            send(socket, offeredToken, replyDir, args);
             ByteArrayOutputStream reply = new ByteArrayOutputStream();
             in.transferTo(reply);
-            Path out = replyDir.resolve("out");
-            Path err = replyDir.resolve("err");
-            return new Answer(reply.toString(StandardCharsets.US_ASCII).strip().replace("\n", " "),
-                    Files.exists(out) ? Files.readString(out) : null, Files.exists(err) ? Files.readString(err) : null);
+            return answer(reply.toString(StandardCharsets.US_ASCII), replyDir);
         }
+    }
+
+    private static void send(Socket socket, String offeredToken, Path replyDir, String... args) throws IOException {
+        OutputStream request = socket.getOutputStream();
+        StringBuilder text = new StringBuilder(offeredToken + "\nrun\n" + replyDir + "\n00\n" + args.length + "\n");
+        for (String arg : args) {
+            text.append(arg).append('\0');
+        }
+        request.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        request.flush();
+    }
+
+    private static Answer answer(String reply, Path replyDir) throws IOException {
+        Path out = replyDir.resolve("out");
+        Path err = replyDir.resolve("err");
+        return new Answer(reply.strip().replace("\n", " "),
+                Files.exists(out) ? Files.readString(out) : null, Files.exists(err) ? Files.readString(err) : null);
     }
 
     private static String undated(String json) {
@@ -140,13 +152,92 @@ class DaemonTest {
     }
 
     @Test
-    void aClientThatSendsNothingIsDroppedAndTheNextOneServed(@TempDir Path reply) throws IOException {
-        try (Socket idle = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            InputStream in = idle.getInputStream();
-            assertThat(Daemon.line(in, 200)).startsWith(Daemon.PROTOCOL);
-            assertThat(in.read()).isEqualTo(-1);   // closed after its deadline, without a reply
+    void aClientThatSendsNothingIsToldNothingAndDelaysNoOne(@TempDir Path reply) throws IOException {
+        List<Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                idle.add(new Socket(InetAddress.getLoopbackAddress(), port));
+            }
+            Answer served = ask(token, reply, "--version");
+
+            assertThat(served.reply()).isEqualTo("started 0");
+            for (Socket socket : idle) {
+                // still open: the command was answered before the daemon gave up on them
+                socket.setSoTimeout(50);
+                assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+            }
+            for (Socket socket : idle) {
+                socket.setSoTimeout(Daemon.HEADER_MILLIS * 5);
+                assertThat(socket.getInputStream().read()).as("dropped without a word").isEqualTo(-1);
+            }
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
         }
-        assertThat(ask(token, reply, "--version").reply()).isEqualTo("started 0");
+    }
+
+    @Test
+    void theDaemonNeverSaysItsProof(@TempDir Path reply) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream().write((Daemon.PROTOCOL + " " + "ab".repeat(16) + "\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = Daemon.line(socket.getInputStream(), 200);
+
+            assertThat(answer).isEqualTo(Daemon.PROTOCOL + " " + Daemon.response(proof, "ab".repeat(16)))
+                    .doesNotContain(proof).doesNotContain(token);
+        }
+    }
+
+    @Test
+    void aServerWithoutTheProofCannotPassForTheDaemon() throws Exception {
+        // whoever takes the port after a crash, even one that saw an earlier answer, cannot answer a fresh nonce
+        String seen = Daemon.PROTOCOL + " " + Daemon.response(proof, "ab".repeat(16));
+        try (java.net.ServerSocket squatter = new java.net.ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread impostor = new Thread(() -> {
+                try (Socket client = squatter.accept()) {
+                    Daemon.line(client.getInputStream(), 200);
+                    client.getOutputStream().write((seen + "\n").getBytes(StandardCharsets.US_ASCII));
+                    client.getInputStream().transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    // the client hung up
+                }
+            });
+            impostor.start();
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), squatter.getLocalPort())) {
+                assertThat(Daemon.authenticate(socket.getOutputStream(), socket.getInputStream(), proof)).isFalse();
+            }
+            impostor.join(5_000);
+        }
+    }
+
+    @Test
+    void aRuleFaultIsTheClientsExitThreeAndTheDaemonServesOn(@TempDir Path dir) throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.copy(Path.of("rules/parameters.yaml"), rules.resolve("parameters.yaml"));
+        Files.writeString(rules.resolve("loops.drl"), "package ladder.rules;\nimport dev.ladder.model.*;\n"
+                + Files.readString(Path.of("src/test/resources/hostile-rules/loops-forever.drl")));
+        String[] looping = {"decide", "--rules", rules.toString(), "facts/seed003-q2-drug-interactions.json"};
+        Path firstReply = Files.createDirectory(dir.resolve("first"));
+
+        Answer first;
+        Answer meanwhile;
+        try (Socket running = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            InputStream in = running.getInputStream();
+            assertThat(Daemon.authenticate(running.getOutputStream(), in, proof)).isTrue();
+            send(running, token, firstReply, looping);
+            assertThat(Daemon.line(in, 200)).isEqualTo("started");
+            meanwhile = ask(token, Files.createDirectory(dir.resolve("meanwhile")), "--version");
+            first = answer("started " + Daemon.line(in, 200), firstReply);
+        }
+        Answer after = ask(token, Files.createDirectory(dir.resolve("after")), "decide", "facts/seed003-q2-drug-interactions.json");
+
+        assertThat(meanwhile.reply()).as("a second command while one runs is turned away, to run alone").isEqualTo("busy");
+        assertThat(meanwhile.out()).isNull();
+        assertThat(first.reply()).isEqualTo("started 3");
+        assertThat(first.out()).isEmpty();
+        assertThat(first.err()).contains("rule Z-01").contains("no decision was made").doesNotContain("\tat ");
+        assertThat(after.reply()).isEqualTo("started 0");
+        assertThat(after.out()).contains("\"approach\" : \"RAG\"");
     }
 
     @Test

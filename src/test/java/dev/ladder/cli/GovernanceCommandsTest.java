@@ -86,4 +86,20 @@ class GovernanceCommandsTest {
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("\"fact\" : \"data.labelledExamples\"").contains("\"from\" : 60");
     }
+
+    @Test
+    void whenAFactIsNearTheLargestNumber_thenWhatIfExploresWhatItCanAndExitsZero(@TempDir Path dir) throws Exception {
+        Path huge = Files.writeString(dir.resolve("huge.yaml"), """
+                id: huge-values
+                constraints: { trainingBudgetUsd: 1.0e308 }
+                usage: { requestsPerDay: 9223372036854775807, inputTokensPerRequest: 100, outputTokensPerRequest: 100 }
+                """);
+
+        Cli decide = Cli.run("decide", huge.toString());
+        Cli whatif = Cli.run("whatif", huge.toString());
+
+        assertThat(decide.exit()).isZero();
+        assertThat(whatif.exit()).as(whatif.err()).isZero();
+        assertThat(whatif.out()).startsWith("What-if for huge-values: now ");
+    }
 }

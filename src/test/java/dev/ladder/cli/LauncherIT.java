@@ -26,10 +26,16 @@ class LauncherIT {
     }
 
     private Run ladder(String daemon, String... args) throws IOException, InterruptedException {
+        return ladder(java.util.Map.of("XDG_RUNTIME_DIR", state.resolve("run").toString()), daemon, args);
+    }
+
+    private Run ladder(java.util.Map<String, String> env, String daemon, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", "ladder"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("XDG_RUNTIME_DIR", state.resolve("run").toString());
+        builder.environment().remove("XDG_RUNTIME_DIR");
+        builder.environment().remove("XDG_CACHE_HOME");
+        builder.environment().putAll(env);
         builder.environment().put("LADDER_CACHE_DIR", state.resolve("cache").toString());
         builder.environment().put("LADDER_DAEMON", daemon);
         Path out = state.resolve("out");
@@ -120,5 +126,36 @@ class LauncherIT {
             assertThat(undated(after.out())).isEqualTo(undated(alone.out()));
             assertThat(ladder("on", "daemon", "status").out()).doesNotContain("pid " + pid);
         }
+    }
+
+    @Test
+    void statusAndStopLookWhereTheLauncherPutsDaemons() throws Exception {
+        Path home = Files.createDirectories(state.resolve("home"));
+        Path other = Files.createDirectories(state.resolve("other-home"));
+        var mine = java.util.Map.of("HOME", home.toString());
+        ladder(mine, "on", "decide", "facts/seed003-q2-drug-interactions.json");
+        Run status = ladder(mine, "on", "daemon", "status");
+        for (int i = 0; i < 240 && !status.out().contains(" serves "); i++) {
+            Thread.sleep(250);
+            status = ladder(mine, "on", "daemon", "status");
+        }
+
+        Path daemonDir;
+        try (var dirs = Files.list(home.resolve(".cache/ladder/daemon"))) {
+            daemonDir = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Files.setPosixFilePermissions(daemonDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Run openToOthers = ladder(mine, "on", "daemon", "status");
+        Files.setPosixFilePermissions(daemonDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Run elsewhere = ladder(java.util.Map.of("HOME", other.toString()), "on", "daemon", "stop");
+        Run stillThere = ladder(mine, "on", "daemon", "status");
+        Run stopped = ladder(mine, "on", "daemon", "stop");
+
+        assertThat(status.out()).contains(" serves ");
+        assertThat(home.resolve(".cache/ladder/daemon")).isDirectory();
+        assertThat(openToOthers.out()).as("a directory others may enter is not trusted").isEqualTo("no daemon is running\n");
+        assertThat(elsewhere.out()).as("another HOME has no daemons to stop").isEqualTo("no daemon is running\n");
+        assertThat(stillThere.out()).contains(" serves ");
+        assertThat(stopped.out()).startsWith("stopped pid ");
     }
 }

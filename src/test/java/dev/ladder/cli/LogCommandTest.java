@@ -51,4 +51,74 @@ class LogCommandTest {
         assertThat(show.exit()).isEqualTo(2);
         assertThat(show.err()).contains("no decision no-such-id in the log");
     }
+
+    @Test
+    void whenAReviewerKeepsACheckpoint_thenATruncatedLogFailsVerifyAgainstIt(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("decisions.jsonl");
+        Cli.run("decide", "facts/seed004-calendar-json.yaml", "facts/seed000-exact-brand-voice.yaml", "--log", log.toString());
+        Cli head = Cli.run("log", "head", log.toString());
+        Path checkpoint = Files.writeString(dir.resolve("checkpoint.json"), head.out());
+
+        Cli extends_ = Cli.run("log", "verify", log.toString(), "--checkpoint", checkpoint.toString());
+        Files.write(log, Files.readAllLines(log).subList(0, 1));
+        Cli plain = Cli.run("log", "verify", log.toString());
+        Cli pinned = Cli.run("log", "verify", log.toString(), "--checkpoint", checkpoint.toString());
+
+        assertThat(head.exit()).isZero();
+        assertThat(head.out()).contains("\"checkpoint\" : \"ladder-log-checkpoint-1\"", "\"entries\" : 2",
+                "\"headSha256\"", "\"publicKey\"", "\"signature\"");
+        assertThat(extends_.exit()).isZero();
+        assertThat(extends_.out()).contains("extends the checkpoint (2 entries", "0 appended since");
+        assertThat(plain.exit()).as("the chain alone cannot see a cut-off end").isZero();
+        assertThat(plain.out()).contains("take one with 'ladder log head'");
+        assertThat(pinned.exit()).isEqualTo(1);
+        assertThat(pinned.out()).contains("the log has 1 entry but the checkpoint covers 2: entries were removed");
+    }
+
+    @Test
+    void whenTheCheckpointFileIsNotOne_thenExitTwoSaysWhatItShouldBe(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("decisions.jsonl");
+        Cli.run("decide", "facts/seed004-calendar-json.yaml", "--log", log.toString());
+        Path bogus = Files.writeString(dir.resolve("bogus.json"), "{\"entries\": 1}");
+
+        Cli verify = Cli.run("log", "verify", log.toString(), "--checkpoint", bogus.toString());
+        Cli missing = Cli.run("log", "verify", log.toString(), "--checkpoint", dir.resolve("none.json").toString());
+
+        assertThat(verify.exit()).isEqualTo(2);
+        assertThat(verify.err()).contains("bogus.json: not a Ladder log checkpoint (expected");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such checkpoint file");
+    }
+
+    @Test
+    void whenTheLogIsTampered_thenHeadRefusesToCheckpointIt(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("decisions.jsonl");
+        Cli.run("decide", "facts/seed004-calendar-json.yaml", "facts/seed000-exact-brand-voice.yaml", "--log", log.toString());
+        List<String> lines = Files.readAllLines(log);
+        Files.write(log, List.of(lines.get(0), lines.get(1).replace("\"high\"", "\"low\"")));
+
+        Cli head = Cli.run("log", "head", log.toString());
+
+        assertThat(head.exit()).isEqualTo(1);
+        assertThat(head.out()).isEmpty();
+        assertThat(head.err()).contains("no checkpoint: line 2 (decision ").contains("was edited");
+    }
+
+    @Test
+    void whenListed_thenEachEntryIsOneLineAndShowFindsItBySeqOrPrefix(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("decisions.jsonl");
+        Cli.run("decide", "facts/seed004-calendar-json.yaml", "facts/seed000-exact-brand-voice.yaml", "--log", log.toString());
+
+        Cli list = Cli.run("log", "list", log.toString());
+        String second = list.out().lines().skip(1).findFirst().orElseThrow();
+        String id = second.split("  ")[1];
+        Cli bySeq = Cli.run("log", "show", "2", "--log", log.toString());
+        Cli byPrefix = Cli.run("log", "show", id.substring(0, 8), "--log", log.toString());
+
+        assertThat(list.exit()).isZero();
+        assertThat(list.out().lines()).hasSize(2);
+        assertThat(second).startsWith("2  ").endsWith("seed000-exact-brand-voice  FINE_TUNING");
+        assertThat(bySeq.out()).contains("\"decisionId\" : \"" + id + "\"");
+        assertThat(byPrefix.out()).isEqualTo(bySeq.out());
+    }
 }
