@@ -1,13 +1,13 @@
 package dev.ladder;
 
-import dev.ladder.engine.Decider;
-import dev.ladder.engine.RuleBase;
-import dev.ladder.engine.RuleFiles;
-import dev.ladder.io.ScenarioReader;
+import dev.ladder.model.Approach;
 import dev.ladder.model.Scenario;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * The embedding API: load a rule base once, then decide scenarios with it.
@@ -19,75 +19,53 @@ import java.nio.file.Path;
  * }</pre>
  *
  * An advisor is immutable and safe to share between threads; each decision runs in its own
- * rule session.
+ * rule session. The rule engine behind it ({@code dev.ladder.engine}) is found as a
+ * {@link Provider} service, so this package names only what an embedding program uses.
  */
-public final class Advisor {
-    private final Decider decider;
-    private final DecisionLog log;
-
-    private Advisor(RuleBase ruleBase) {
-        this(ruleBase.decider(), null);
-    }
-
-    private Advisor(Decider decider, DecisionLog log) {
-        this.decider = decider;
-        this.log = log;
-    }
-
-    /**
-     * This advisor, appending every decision it makes to the hash-chained log at {@code logFile}
-     * (created when missing). A decision that cannot be logged is not returned. An incomplete last
-     * line left by an interrupted write is removed silently here; {@link DecisionLog#append} takes
-     * a listener for that notice, which the command line prints.
-     */
-    public Advisor loggingTo(Path logFile) {
-        return new Advisor(decider, new DecisionLog(logFile));
-    }
+public interface Advisor {
 
     /** Compiles the rule base in {@code rulesDir}: its {@code *.drl} files and {@code parameters.yaml}. */
-    public static Advisor load(Path rulesDir) throws LadderException.BadInput {
-        return new Advisor(RuleBase.compile(RuleFiles.read(rulesDir)));
+    static Advisor load(Path rulesDir) throws LadderException.BadInput {
+        return Provider.installed().load(rulesDir);
     }
 
     /** The default rule base: {@code ./rules} when present, else the copy packaged with the program. */
-    public static Advisor loadDefault() throws LadderException.BadInput {
+    static Advisor loadDefault() throws LadderException.BadInput {
         Path local = Path.of("rules");
-        return Files.isDirectory(local) ? load(local) : new Advisor(RuleBase.compile(RuleFiles.packaged()));
+        return Files.isDirectory(local) ? load(local) : Provider.installed().loadPackaged();
     }
 
     /** Reads and decides one scenario file. */
-    public Decision decide(Path scenarioFile) throws LadderException {
-        return decide(ScenarioReader.read(scenarioFile), scenarioFile.toString());
-    }
+    Decision decide(Path scenarioFile) throws LadderException;
 
     /** Decides a scenario already read; {@code name} names it in problems. */
-    public Decision decide(Scenario scenario, String name) throws LadderException {
-        Decision decision = decider.decide(scenario, name);
-        if (log != null) {
-            try {
-                log.append(decision, repaired -> { });
-            } catch (java.io.IOException e) {
-                throw new LadderException.BadInput(Problem.ofFile(logFileName(), "cannot append to the decision log: "
-                        + e.getMessage()));
-            }
-        }
-        return decision;
-    }
+    Decision decide(Scenario scenario, String name) throws LadderException;
 
     /**
      * The recommended approach alone, from the same rules without the trail or the record: for
-     * bulk exploration. Not logged.
+     * bulk exploration.
      */
-    public dev.ladder.model.Approach recommend(Scenario scenario, String name) throws LadderException {
-        return decider.recommend(scenario, name);
-    }
+    Approach recommend(Scenario scenario, String name) throws LadderException;
 
-    private String logFileName() {
-        return String.valueOf(log.file());
-    }
+    /** Every rule's id, in file and line order: what a coverage report counts against. */
+    List<String> ruleIds();
 
-    /** The compiled rule base, for checks and tests. */
-    public RuleBase ruleBase() {
-        return decider.ruleBase();
+    /** Every rule and parameters file by name, with the SHA-256 of its content. */
+    Map<String, String> ruleFiles();
+
+    /** What makes advisors: the rule engine, registered as a {@link ServiceLoader} service. */
+    interface Provider {
+        /** An advisor over the rule base in {@code rulesDir}. */
+        Advisor load(Path rulesDir) throws LadderException.BadInput;
+
+        /** An advisor over the rule base packaged with the program. */
+        Advisor loadPackaged() throws LadderException.BadInput;
+
+        /** The engine on the class path. */
+        static Provider installed() {
+            return ServiceLoader.load(Provider.class, Advisor.class.getClassLoader()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no rule engine on the class path"
+                            + " (dev.ladder.engine provides one)"));
+        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * embedding workflow and a shell script see the same classification.
  */
 public abstract sealed class LadderException extends Exception
-        permits LadderException.BadInput, LadderException.RuleFault {
+        permits LadderException.BadInput, LadderException.RuleFault, LadderException.Unwritable {
 
     private final List<Problem> problems;
 
@@ -49,6 +49,22 @@ public abstract sealed class LadderException extends Exception
         @Override
         public int exitCode() {
             return 3;
+        }
+    }
+
+    /**
+     * A decision was made but a record Ladder keeps could not be written: the decision log could
+     * not be appended to (a full disk, no permission, a log whose last entry was edited, a signing
+     * key others may read). No decision is handed out unlogged: exit code 5.
+     */
+    public static final class Unwritable extends LadderException {
+        public Unwritable(Problem problem, Throwable cause) {
+            super(List.of(problem), cause);
+        }
+
+        @Override
+        public int exitCode() {
+            return 5;
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.ladder;
 
-import dev.ladder.io.Printable;
+import dev.ladder.support.Printable;
 
 /**
  * One located problem with an input: a scenario file, a rule file or the parameters file.

@@ -1,2 +1,2 @@
-/** The embedding API: load a rule base with {@link dev.ladder.Advisor}, decide scenarios into {@link dev.ladder.Decision} records, and log, test, compare and explore them. */
+/** The public API: {@link dev.ladder.Advisor} decides scenarios into {@link dev.ladder.Decision} records; {@link dev.ladder.Problem} and {@link dev.ladder.LadderException} say what went wrong, with an exit code. */
 package dev.ladder;

@@ -1,5 +1,6 @@
 package dev.ladder;
 
+import dev.ladder.govern.DecisionLog;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -17,11 +18,15 @@ class AdvisorReadmeTest {
         Decision decision = advisor.decide(Path.of("facts/seed003-q2-drug-interactions.json"));
         String approach = decision.recommendation().approach();      // "RAG"
         decision.trail().forEach(step -> System.out.println(step.rule() + " " + step.reason()));
+
+        Advisor logged = new DecisionLog(Path.of("ladder-log.jsonl")).logging(advisor);   // dev.ladder.govern
         // --- README snippet: end ---
 
         assertThat(approach).isEqualTo("RAG");
+        assertThat(logged.ruleIds()).isEqualTo(advisor.ruleIds());
         String readme = Files.readString(Path.of("README.md"));
         assertThat(readme).contains("Advisor advisor = Advisor.load(Path.of(\"rules\"));")
-                .contains("Decision decision = advisor.decide(Path.of(\"facts/seed003-q2-drug-interactions.json\"));");
+                .contains("Decision decision = advisor.decide(Path.of(\"facts/seed003-q2-drug-interactions.json\"));")
+                .contains("Advisor logged = new DecisionLog(Path.of(\"ladder-log.jsonl\")).logging(advisor);");
     }
 }

@@ -1,7 +1,7 @@
 package dev.ladder;
 
-import dev.ladder.io.ScenarioReader;
 import dev.ladder.model.Scenario;
+import dev.ladder.read.ScenarioReader;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,6 +24,11 @@ public final class Fixtures {
             }
         }
         return advisor;
+    }
+
+    /** The project's compiled rule base, as the advisor decides with it. */
+    public static dev.ladder.rulebase.RuleBase ruleBase() {
+        return ((dev.ladder.engine.DroolsAdvisor) advisor()).ruleBase();
     }
 
     /** A scenario from inline YAML. */

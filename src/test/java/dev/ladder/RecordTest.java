@@ -1,6 +1,6 @@
 package dev.ladder;
 
-import dev.ladder.io.DecisionJson;
+import dev.ladder.report.DecisionJson;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class RecordTest {
                 """);
         Decision fromJson;
         try {
-            fromJson = Fixtures.advisor().decide(dev.ladder.io.ScenarioReader.parse("x.json",
+            fromJson = Fixtures.advisor().decide(dev.ladder.read.ScenarioReader.parse("x.json",
                     "{\"usage\": {\"requestsPerDay\": 10}, \"id\": \"same\"}".getBytes()), "x.json");
         } catch (LadderException e) {
             throw new AssertionError(e);

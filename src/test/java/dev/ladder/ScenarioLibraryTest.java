@@ -1,5 +1,6 @@
 package dev.ladder;
 
+import dev.ladder.govern.Expectations;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

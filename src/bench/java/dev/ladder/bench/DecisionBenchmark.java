@@ -2,9 +2,9 @@ package dev.ladder.bench;
 
 import dev.ladder.Advisor;
 import dev.ladder.Decision;
-import dev.ladder.io.ScenarioReader;
 import dev.ladder.model.Approach;
 import dev.ladder.model.Scenario;
+import dev.ladder.read.ScenarioReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

@@ -1,10 +1,9 @@
 package dev.ladder.cli;
 
-import dev.ladder.Advisor;
 import dev.ladder.LadderException;
 import dev.ladder.Problem;
-import dev.ladder.engine.RuleBase;
-import dev.ladder.engine.RuleChecks;
+import dev.ladder.rulebase.RuleBase;
+import dev.ladder.rulebase.RuleChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +28,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LadderException {
-        RuleBase ruleBase = rules.load().ruleBase();
+        RuleBase ruleBase = rules.ruleBase();
         List<Problem> findings = RuleChecks.lint(ruleBase);
         PrintWriter out = spec.commandLine().getOut();
         findings.forEach(out::println);

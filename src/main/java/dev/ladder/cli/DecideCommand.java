@@ -1,25 +1,24 @@
 package dev.ladder.cli;
 
-import dev.ladder.io.Printable;
-
 import dev.ladder.Advisor;
-import dev.ladder.Batch;
 import dev.ladder.Decision;
-import dev.ladder.DecisionLog;
 import dev.ladder.LadderException;
 import dev.ladder.Problem;
-import dev.ladder.io.DecisionJson;
-import dev.ladder.io.HtmlReport;
-import dev.ladder.io.MarkdownReport;
-import dev.ladder.io.ScenarioReader;
-import dev.ladder.io.TextReport;
+import dev.ladder.govern.Batch;
+import dev.ladder.govern.DecisionLog;
 import dev.ladder.model.Scenario;
+import dev.ladder.read.ScenarioReader;
+import dev.ladder.report.DecisionJson;
+import dev.ladder.report.HtmlReport;
+import dev.ladder.report.MarkdownReport;
+import dev.ladder.report.TextReport;
+import dev.ladder.support.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ import java.util.concurrent.Callable;
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = "Recommend prompting, RAG or fine-tuning for each scenario, with the trail of rules that fired.")
 final class DecideCommand implements Callable<Integer> {
-    enum Format { json, text, markdown, html }
 
     @Spec
     CommandSpec spec;
@@ -127,7 +125,7 @@ final class DecideCommand implements Callable<Integer> {
         }
     }
 
-    private void appendToLog(List<Decision> decisions) throws LadderException.BadInput {
+    private void appendToLog(List<Decision> decisions) throws LadderException.Unwritable {
         DecisionLog decisionLog = new DecisionLog(log);
         try {
             // one write: every decision of the command is logged, or none is
@@ -139,8 +137,7 @@ final class DecideCommand implements Callable<Integer> {
                         + Printable.line(log.toString()) + ")");
             }
         } catch (java.io.IOException e) {
-            throw new LadderException.BadInput(Problem.ofFile(log.toString(), "cannot append to the decision log: "
-                    + e.getMessage()));
+            throw decisionLog.unwritable(e);
         }
     }
 

@@ -1,9 +1,8 @@
 package dev.ladder.cli;
 
-import dev.ladder.io.Printable;
-
 import dev.ladder.Advisor;
-import dev.ladder.Impact;
+import dev.ladder.govern.Impact;
+import dev.ladder.support.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

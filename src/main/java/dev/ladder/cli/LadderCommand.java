@@ -1,10 +1,10 @@
 package dev.ladder.cli;
 
 import dev.ladder.LadderException;
-import dev.ladder.io.Printable;
-import dev.ladder.io.Problems;
-import picocli.CommandLine;
+import dev.ladder.read.Problems;
+import dev.ladder.support.Printable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The top command. Exit codes: 0 done, 1 a check or test found something, 2 bad input
@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 LogCommand.class, DaemonCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a check, test, diff or log verify found something", "2:bad input (scenario, rules, usage)",
-                "3:a rule failed while deciding", "4:an internal error (please report it, with --debug)"})
+                "3:a rule failed while deciding", "4:an internal error (please report it, with --debug)",
+                "5:the decision log could not be written (no decision is printed)"})
 public final class LadderCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

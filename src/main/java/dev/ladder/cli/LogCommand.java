@@ -1,12 +1,12 @@
 package dev.ladder.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ladder.DecisionLog;
 import dev.ladder.LadderException;
-import dev.ladder.LogKey;
 import dev.ladder.Problem;
-import dev.ladder.io.DecisionJson;
-import dev.ladder.io.Printable;
+import dev.ladder.govern.DecisionLog;
+import dev.ladder.govern.LogKey;
+import dev.ladder.report.DecisionJson;
+import dev.ladder.support.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,6 +2,9 @@ package dev.ladder.cli;
 
 import dev.ladder.Advisor;
 import dev.ladder.LadderException;
+import dev.ladder.cache.RuleBases;
+import dev.ladder.rulebase.RuleBase;
+import dev.ladder.rulebase.RuleFiles;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -17,5 +20,13 @@ final class RulesOption {
 
     Advisor load() throws LadderException.BadInput {
         return rules == null ? Advisor.loadDefault() : Advisor.load(rules);
+    }
+
+    /** The compiled rule base itself, for the checks: the same one {@link #load} decides with. */
+    RuleBase ruleBase() throws LadderException.BadInput {
+        Path local = Path.of("rules");
+        RuleFiles files = rules != null ? RuleFiles.read(rules)
+                : java.nio.file.Files.isDirectory(local) ? RuleFiles.read(local) : RuleFiles.packaged();
+        return RuleBases.load(files);
     }
 }

@@ -1,12 +1,11 @@
 package dev.ladder.cli;
 
-import dev.ladder.io.Printable;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ladder.Expectations;
 import dev.ladder.LadderException;
-import dev.ladder.io.DecisionJson;
+import dev.ladder.govern.Expectations;
+import dev.ladder.report.DecisionJson;
+import dev.ladder.support.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,12 +1,11 @@
 package dev.ladder.cli;
 
-import dev.ladder.io.Printable;
-
 import dev.ladder.Advisor;
-import dev.ladder.WhatIf;
-import dev.ladder.io.ScenarioReader;
+import dev.ladder.govern.WhatIf;
 import dev.ladder.model.Numbers;
 import dev.ladder.model.Scenario;
+import dev.ladder.read.ScenarioReader;
+import dev.ladder.support.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -8,6 +8,10 @@ import dev.ladder.model.Overridden;
 import dev.ladder.model.Param;
 import dev.ladder.model.Recommendation;
 import dev.ladder.model.Scenario;
+import dev.ladder.rulebase.Budget;
+import dev.ladder.rulebase.Parameters;
+import dev.ladder.rulebase.RuleBase;
+import dev.ladder.rulebase.RuleInfo;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
@@ -17,9 +21,9 @@ import org.kie.api.runtime.rule.Agenda;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,21 +33,6 @@ import java.util.regex.Pattern;
  * {@link RecordAssembler}. It decides nothing itself.
  */
 public final class Decider {
-    /**
-     * The stages of the decision procedure, as agenda groups, in the order they run. A rule
-     * belongs to one; rules of a later stage see every conclusion of the earlier ones.
-     */
-    public static final List<String> PHASES =
-            List.of("frame", "measure", "classify", "resolve", "prefer", "plan", "recommend", "report");
-
-    /** The parameter that bounds how many rules may fire for one scenario. */
-    public static final String FIRING_LIMIT = "engine.maxFirings";
-    /** The parameters that bound the time and memory rule code may spend on one scenario. */
-    public static final String TIME_LIMIT = "engine.maxMillis";
-    public static final String MEMORY_LIMIT = "engine.maxMegabytes";
-    /** Parameters of the engine itself, read by the decider rather than by rules. */
-    public static final String ENGINE_PREFIX = "engine.";
-
     private final RuleBase ruleBase;
     private final RecordAssembler assembler;
     /** Sessions are reset and reused: building a session's node memories costs more than a decision. */
@@ -59,7 +48,7 @@ public final class Decider {
     public Decision decide(Scenario scenario, String scenarioName) throws LadderException {
         Map<String, Param> params = params(scenario, scenarioName);
         TrailRecorder recorder = new TrailRecorder(ruleBase, scenario, params);
-        return inSession(scenario, params, recorder, session -> assembler.assemble(scenario, recorder, params));
+        return inSession(scenario, params, recorder, session -> assembler.assemble(scenario, recorder.capture(), params));
     }
 
     /**
@@ -105,10 +94,10 @@ public final class Decider {
             params.values().forEach(session::insert);
             scenario.facts().forEach(session::insert);
             Agenda agenda = session.getAgenda();
-            for (int i = PHASES.size() - 1; i >= 0; i--) {
-                agenda.getAgendaGroup(PHASES.get(i)).setFocus();
+            for (int i = RuleBase.PHASES.size() - 1; i >= 0; i--) {
+                agenda.getAgendaGroup(RuleBase.PHASES.get(i)).setFocus();
             }
-            Budget.start(limit(params, TIME_LIMIT, 2_000), limit(params, MEMORY_LIMIT, 256));
+            Budget.start(limit(params, Parameters.TIME_LIMIT, 2_000), limit(params, Parameters.MEMORY_LIMIT, 256));
             try {
                 if (fire(session, firing, limit, params) > limit) {
                     throw unsettled(recorder, limit);
@@ -145,7 +134,7 @@ public final class Decider {
     }
 
     private LadderException.RuleFault unsettled(TrailRecorder recorder, int limit) {
-        String settle = "the rule base did not settle within " + FIRING_LIMIT + " = " + limit + " firings";
+        String settle = "the rule base did not settle within " + Parameters.FIRING_LIMIT + " = " + limit + " firings";
         if (recorder == null) {
             return fault(null, settle, null);
         }
@@ -173,8 +162,8 @@ public final class Decider {
                 named = firing.last; // only rule code spends the budget: the rule that was firing
             }
             if (root instanceof Budget.Exceeded exceeded) {
-                throw fault(named, "it " + exceeded.what() + ", the per-decision budget (" + TIME_LIMIT + ", "
-                        + MEMORY_LIMIT + ")", null);
+                throw fault(named, "it " + exceeded.what() + ", the per-decision budget (" + Parameters.TIME_LIMIT + ", "
+                        + Parameters.MEMORY_LIMIT + ")", null);
             }
             if (root instanceof StackOverflowError) {
                 throw fault(named, "it recursed without end (the stack overflowed)", null);
@@ -236,7 +225,7 @@ public final class Decider {
     }
 
     private static int firingLimit(Map<String, Param> params) {
-        return (int) limit(params, FIRING_LIMIT, 10_000);
+        return (int) limit(params, Parameters.FIRING_LIMIT, 10_000);
     }
 
     /** An engine parameter, kept within sane bounds; its default when the parameters file has none. */

@@ -28,30 +28,30 @@ final class DecidingPath {
     private DecidingPath() {
     }
 
-    static List<Integer> of(TrailRecorder recorder, Recommendation recommendation, Map<Object, String> overriddenBy) {
-        Set<TrailRecorder.Fired> path = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<TrailRecorder.Fired> todo = new ArrayDeque<>();
+    static List<Integer> of(Capture recorder, Recommendation recommendation, Map<Object, String> overriddenBy) {
+        Set<Capture.Fired> path = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Capture.Fired> todo = new ArrayDeque<>();
         push(todo, recorder.concludedBy(recommendation));
         while (!todo.isEmpty()) {
-            TrailRecorder.Fired fired = todo.pop();
+            Capture.Fired fired = todo.pop();
             if (!path.add(fired)) {
                 continue;
             }
-            fired.uses.forEach(used -> push(todo, recorder.concludedBy(used)));
-            for (Object conclusion : fired.concludes) {
+            fired.uses().forEach(used -> push(todo, recorder.concludedBy(used)));
+            for (Object conclusion : fired.concludes()) {
                 if (conclusion instanceof Chosen chosen && !overriddenBy.containsKey(chosen)) {
                     closersOfAlternatives(recorder, chosen, overriddenBy, todo);
                 }
             }
         }
         Set<Integer> seqs = new TreeSet<>();
-        path.forEach(f -> seqs.add(f.seq));
+        path.forEach(f -> seqs.add(f.seq()));
         return List.copyOf(seqs);
     }
 
     /** The rules that closed the options the chosen one won over, and those that lifted its blocks. */
-    private static void closersOfAlternatives(TrailRecorder recorder, Chosen chosen, Map<Object, String> overriddenBy,
-                                              Deque<TrailRecorder.Fired> todo) {
+    private static void closersOfAlternatives(Capture recorder, Chosen chosen, Map<Object, String> overriddenBy,
+                                              Deque<Capture.Fired> todo) {
         boolean fellBack = recorder.conclusions().stream()
                 .anyMatch(c -> c instanceof Unmet unmet && unmet.getNeed() == chosen.getNeed());
         for (Object conclusion : recorder.conclusions()) {
@@ -66,8 +66,8 @@ final class DecidingPath {
         }
     }
 
-    private static void closers(TrailRecorder recorder, Option option, Map<Object, String> overriddenBy,
-                                Deque<TrailRecorder.Fired> todo) {
+    private static void closers(Capture recorder, Option option, Map<Object, String> overriddenBy,
+                                Deque<Capture.Fired> todo) {
         for (Object conclusion : recorder.conclusions()) {
             if (conclusion instanceof Overridden o && o.getTarget() == option
                     || conclusion instanceof Exhausted e && e.closes(option)
@@ -77,8 +77,8 @@ final class DecidingPath {
         }
     }
 
-    private static void liftedBlocks(TrailRecorder recorder, Option option, Map<Object, String> overriddenBy,
-                                     Deque<TrailRecorder.Fired> todo) {
+    private static void liftedBlocks(Capture recorder, Option option, Map<Object, String> overriddenBy,
+                                     Deque<Capture.Fired> todo) {
         for (Object conclusion : recorder.conclusions()) {
             if (conclusion instanceof Overridden o && o.getTarget() instanceof Blocked b && b.blocks(option)) {
                 push(todo, recorder.concludedBy(conclusion));
@@ -86,7 +86,7 @@ final class DecidingPath {
         }
     }
 
-    private static void push(Deque<TrailRecorder.Fired> todo, TrailRecorder.Fired fired) {
+    private static void push(Deque<Capture.Fired> todo, Capture.Fired fired) {
         if (fired != null) {
             todo.push(fired);
         }

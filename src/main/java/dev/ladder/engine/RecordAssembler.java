@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ladder.Decision;
 import dev.ladder.LadderException;
 import dev.ladder.Problem;
-import dev.ladder.io.StrictMapper;
 import dev.ladder.model.Advice;
 import dev.ladder.model.Approach;
 import dev.ladder.model.Chosen;
@@ -20,17 +19,17 @@ import dev.ladder.model.Scenario;
 import dev.ladder.model.Step;
 import dev.ladder.model.Technique;
 import dev.ladder.model.Warning;
+import dev.ladder.read.StrictMapper;
+import dev.ladder.rulebase.RuleBase;
+import dev.ladder.rulebase.Versions;
+import dev.ladder.support.Sha256;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,7 +51,7 @@ final class RecordAssembler {
         this.ruleBase = ruleBase;
     }
 
-    Decision assemble(Scenario scenario, TrailRecorder recorder, Map<String, Param> params)
+    Decision assemble(Scenario scenario, Capture recorder, Map<String, Param> params)
             throws LadderException.RuleFault {
         Map<Object, String> overriddenBy = overrides(recorder);
         List<Object> live = recorder.conclusions().stream().filter(c -> !overriddenBy.containsKey(c)).toList();
@@ -76,20 +75,32 @@ final class RecordAssembler {
                 inputSha256(scenario), Versions.engine(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
-    /** Each overridden conclusion, with the id of the rule that overrode it. */
-    private static Map<Object, String> overrides(TrailRecorder recorder) {
+    /** Each overridden conclusion, with the id of the rule that overrode it (the first, when several did). */
+    private static Map<Object, String> overrides(Capture recorder) {
         Map<Object, String> overridden = new IdentityHashMap<>();
         for (Object conclusion : recorder.conclusions()) {
             if (conclusion instanceof Overridden override) {
-                String by = recorder.concludedBy(override).rule.id();
-                overridden.putIfAbsent(override.getTarget(), by);
-                TrailRecorder.Fired loser = recorder.concludedBy(override.getTarget());
-                if (loser != null && loser.overriddenBy == null) {
-                    loser.overriddenBy = by;
-                }
+                overridden.putIfAbsent(override.getTarget(), recorder.concludedBy(override).rule().id());
             }
         }
         return overridden;
+    }
+
+    /**
+     * Each firing one of whose conclusions was overridden, with the rule that overrode the first
+     * of them to be overridden: the trail's {@code overriddenBy}.
+     */
+    private static Map<Capture.Fired, String> losers(Capture recorder) {
+        Map<Capture.Fired, String> losers = new IdentityHashMap<>();
+        for (Object conclusion : recorder.conclusions()) {
+            if (conclusion instanceof Overridden override) {
+                Capture.Fired loser = recorder.concludedBy(override.getTarget());
+                if (loser != null) {
+                    losers.putIfAbsent(loser, recorder.concludedBy(override).rule().id());
+                }
+            }
+        }
+        return losers;
     }
 
     private <T> T only(List<Object> live, Class<T> type, String what) throws LadderException.RuleFault {
@@ -136,12 +147,12 @@ final class RecordAssembler {
         };
     }
 
-    private static List<Decision.Step> ladder(TrailRecorder recorder, List<Step> steps) {
+    private static List<Decision.Step> ladder(Capture recorder, List<Step> steps) {
         return steps.stream()
                 .sorted(Comparator.comparing(Step::getStatus)
                         .thenComparingInt((Step s) -> s.getApproach().getRank()))
                 .map(s -> new Decision.Step(s.getApproach().name(), s.getAction(), s.getStatus().code(),
-                        s.getTrigger(), recorder.concludedBy(s).rule.id()))
+                        s.getTrigger(), recorder.concludedBy(s).rule().id()))
                 .toList();
     }
 
@@ -149,33 +160,33 @@ final class RecordAssembler {
      * The warnings that stand. A warning that stood aside for another of the same code (one risk,
      * named once) adds its reason to the message of the one that stands.
      */
-    private static List<Decision.Warning> warnings(TrailRecorder recorder, List<Warning> warnings,
+    private static List<Decision.Warning> warnings(Capture recorder, List<Warning> warnings,
                                                    Map<Object, String> overriddenBy) {
         List<Warning> absorbed = recorder.conclusions().stream()
                 .filter(c -> c instanceof Warning && overriddenBy.containsKey(c)).map(Warning.class::cast).toList();
         return warnings.stream().map(w -> {
-            TrailRecorder.Fired by = recorder.concludedBy(w);
-            StringBuilder message = new StringBuilder(by.reason);
+            Capture.Fired by = recorder.concludedBy(w);
+            StringBuilder message = new StringBuilder(by.reason());
             for (Warning other : absorbed) {
-                TrailRecorder.Fired also = recorder.concludedBy(other);
-                if (other.getCode().equals(w.getCode()) && !also.reason.equals(by.reason)) {
-                    message.append(" Also (").append(also.rule.id()).append("): ").append(also.reason);
+                Capture.Fired also = recorder.concludedBy(other);
+                if (other.getCode().equals(w.getCode()) && !also.reason().equals(by.reason())) {
+                    message.append(" Also (").append(also.rule().id()).append("): ").append(also.reason());
                 }
             }
-            return new Decision.Warning(w.getCode(), w.getSeverity().code(), message.toString(), by.rule.id());
+            return new Decision.Warning(w.getCode(), w.getSeverity().code(), message.toString(), by.rule().id());
         }).toList();
     }
 
-    private static List<Decision.MissingFact> missing(TrailRecorder recorder, List<Missing> missing) {
+    private static List<Decision.MissingFact> missing(Capture recorder, List<Missing> missing) {
         Map<String, Decision.MissingFact> byFact = new LinkedHashMap<>();
         for (Missing m : missing) {
-            TrailRecorder.Fired by = recorder.concludedBy(m);
-            byFact.putIfAbsent(m.getFact(), new Decision.MissingFact(m.getFact(), by.reason, by.rule.id()));
+            Capture.Fired by = recorder.concludedBy(m);
+            byFact.putIfAbsent(m.getFact(), new Decision.MissingFact(m.getFact(), by.reason(), by.rule().id()));
         }
         return List.copyOf(byFact.values());
     }
 
-    private static Decision.Costs costs(TrailRecorder recorder, List<Figure> costs) {
+    private static Decision.Costs costs(Capture recorder, List<Figure> costs) {
         Map<String, BigDecimal> perDay = new LinkedHashMap<>();
         List<Decision.Figure> figures = new ArrayList<>();
         for (Figure cost : costs) {
@@ -184,27 +195,28 @@ final class RecordAssembler {
                 perDay.putIfAbsent(cost.getItem().substring("perDay.".length()), value);
             }
             figures.add(new Decision.Figure(cost.getItem(), value, cost.getUnit(), cost.getFormula(),
-                    recorder.concludedBy(cost).rule.id()));
+                    recorder.concludedBy(cost).rule().id()));
         }
         return new Decision.Costs("USD", Collections.unmodifiableMap(perDay), List.copyOf(figures));
     }
 
-    private static List<Decision.TrailEntry> trail(TrailRecorder recorder, Map<Object, String> overriddenBy) {
+    private static List<Decision.TrailEntry> trail(Capture recorder, Map<Object, String> overriddenBy) {
+        Map<Capture.Fired, String> losers = losers(recorder);
         Map<Object, String> texts = new IdentityHashMap<>();
         Function<Object, String> text = conclusion -> texts.computeIfAbsent(conclusion, String::valueOf);
         Function<Object, String> label = conclusion -> {
-            TrailRecorder.Fired by = recorder.concludedBy(conclusion);
-            return text.apply(conclusion) + (by == null ? "" : " [#" + by.seq + " " + by.rule.id() + "]");
+            Capture.Fired by = recorder.concludedBy(conclusion);
+            return text.apply(conclusion) + (by == null ? "" : " [#" + by.seq() + " " + by.rule().id() + "]");
         };
         List<Decision.TrailEntry> entries = new ArrayList<>(recorder.fired().size());
-        for (TrailRecorder.Fired f : recorder.fired()) {
-            List<String> uses = new ArrayList<>(f.uses.size());
-            f.uses.forEach(u -> uses.add(label.apply(u)));
-            List<String> concludes = new ArrayList<>(f.concludes.size());
-            f.concludes.forEach(c -> concludes.add(text.apply(c)
+        for (Capture.Fired f : recorder.fired()) {
+            List<String> uses = new ArrayList<>(f.uses().size());
+            f.uses().forEach(u -> uses.add(label.apply(u)));
+            List<String> concludes = new ArrayList<>(f.concludes().size());
+            f.concludes().forEach(c -> concludes.add(text.apply(c)
                     + (overriddenBy.containsKey(c) ? " (overridden by " + overriddenBy.get(c) + ")" : "")));
-            entries.add(new Decision.TrailEntry(f.seq, f.rule.id(), f.rule.name(), f.rule.file(), f.rule.line(),
-                    f.rule.phase(), f.rule.source(), f.reason, f.facts, uses, concludes, f.overriddenBy));
+            entries.add(new Decision.TrailEntry(f.seq(), f.rule().id(), f.rule().name(), f.rule().file(), f.rule().line(),
+                    f.rule().phase(), f.rule().source(), f.reason(), f.facts(), uses, concludes, losers.get(f)));
         }
         return entries;
     }
@@ -213,8 +225,8 @@ final class RecordAssembler {
     static String inputSha256(Scenario scenario) {
         try {
             byte[] canonical = StrictMapper.canonicalInput().writeValueAsBytes(scenario);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Sha256.of(canonical);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash the scenario", e);
         }
     }

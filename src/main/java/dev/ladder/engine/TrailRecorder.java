@@ -2,9 +2,14 @@ package dev.ladder.engine;
 
 import dev.ladder.model.Attempt;
 import dev.ladder.model.Coded;
+import dev.ladder.model.Group;
 import dev.ladder.model.Numbers;
 import dev.ladder.model.Param;
 import dev.ladder.model.Scenario;
+import dev.ladder.rulebase.Beans;
+import dev.ladder.rulebase.ReasonTemplate;
+import dev.ladder.rulebase.RuleBase;
+import dev.ladder.rulebase.RuleInfo;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -15,6 +20,7 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.rule.Match;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,32 +34,37 @@ import java.util.Set;
  */
 final class TrailRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
-    /** One fired rule, while the decision is being made. */
-    static final class Fired {
+    /** A rule firing now: what it read, and the conclusions its consequence inserts. */
+    private static final class Firing {
         final int seq;
         final RuleInfo rule;
-        String reason = "";
+        final String reason;
         final Map<String, Object> facts;
         final List<Object> uses;
         final List<Object> concludes = new ArrayList<>();
-        String overriddenBy;
 
-        Fired(int seq, RuleInfo rule, Map<String, Object> facts, List<Object> uses) {
+        Firing(int seq, RuleInfo rule, String reason, Map<String, Object> facts, List<Object> uses) {
             this.seq = seq;
             this.rule = rule;
+            this.reason = reason;
             this.facts = facts;
             this.uses = uses;
+        }
+
+        Capture.Fired captured() {
+            return new Capture.Fired(seq, rule, reason, Collections.unmodifiableMap(facts), List.copyOf(uses),
+                    List.copyOf(concludes));
         }
     }
 
     private final RuleBase ruleBase;
     private final Scenario scenario;
     private final Map<String, Param> params;
-    private final List<Fired> fired = new ArrayList<>();
-    private final Map<Object, Fired> concludedBy = new IdentityHashMap<>();
+    private final List<Firing> fired = new ArrayList<>();
+    private final Map<Object, Firing> concludedBy = new IdentityHashMap<>();
     private final List<Object> conclusions = new ArrayList<>();
     private final Map<String, Integer> firings = new LinkedHashMap<>();
-    private Fired current;
+    private Firing current;
 
     TrailRecorder(RuleBase ruleBase, Scenario scenario, Map<String, Param> params) {
         this.ruleBase = ruleBase;
@@ -74,17 +85,17 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
                         json(param.getValue()));
             } else if (object instanceof Attempt attempt) {
                 readInto(facts, "attempts[" + attempt.getIndex() + "]", attempt, rule);
-            } else if (Beans.GROUPS.containsKey(object.getClass().getSimpleName())) {
-                readInto(facts, Beans.GROUPS.get(object.getClass().getSimpleName()), object, rule);
+            } else if (Group.ofTypeNamed(object.getClass().getSimpleName()).isPresent()) {
+                readInto(facts, Group.ofTypeNamed(object.getClass().getSimpleName()).get().key(), object, rule);
             } else if (object != null && isConclusion(object) && !uses.contains(object)) {
                 uses.add(object);
             }
         }
-        current = new Fired(fired.size() + 1, rule, facts, uses);
-        fired.add(current);
         List<String> declared = match.getDeclarationIds();
-        current.reason = ReasonTemplate.fill(rule.reason(),
+        String reason = ReasonTemplate.fill(rule.reason(),
                 id -> declared.contains(id) ? match.getDeclarationValue(id) : null, params, scenario);
+        current = new Firing(fired.size() + 1, rule, reason, facts, uses);
+        fired.add(current);
     }
 
     private static boolean isConclusion(Object object) {
@@ -141,28 +152,17 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
         // conclusions are never retracted: nothing to record
     }
 
-    /** Every fired rule, in firing order. */
-    List<Fired> fired() {
-        return fired;
-    }
-
-    /** Every conclusion a rule inserted, in insertion order. */
-    List<Object> conclusions() {
-        return conclusions;
-    }
-
-    /** The firing of the rule that inserted {@code conclusion}. */
-    Fired concludedBy(Object conclusion) {
-        return concludedBy.get(conclusion);
+    /** What the session did, captured: call once its rules have settled. */
+    Capture capture() {
+        Map<Firing, Capture.Fired> frozen = new IdentityHashMap<>();
+        fired.forEach(f -> frozen.put(f, f.captured()));
+        Map<Object, Capture.Fired> by = new IdentityHashMap<>();
+        concludedBy.forEach((conclusion, firing) -> by.put(conclusion, frozen.get(firing)));
+        return new Capture(fired.stream().map(frozen::get).toList(), conclusions, by);
     }
 
     /** The rule that fired most often, with its count: the suspect when firing never settles. */
     Map.Entry<String, Integer> busiest() {
         return firings.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
-    }
-
-    /** The rule firing now, if a consequence is running. */
-    Fired current() {
-        return current;
     }
 }

@@ -1,2 +1,2 @@
-/** Rule loading, checking and caching, the rule session with its phases, trail capture, and the assembly of decision records; no domain logic. */
+/** Deciding one scenario: the rule session with its phases, the captured trail, and the record assembled from it. */
 package dev.ladder.engine;

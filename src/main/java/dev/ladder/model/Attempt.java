@@ -22,15 +22,15 @@ public final class Attempt {
     void setIndex(int index) { this.index = index; }
 
     /**
-     * What is wrong with this attempt as a whole, or null: a technique names the rung it belongs
-     * to, so it must match the attempt's approach (a retrieval attempt takes none).
+     * What is wrong with this attempt's technique, or null: a technique names the rung it
+     * belongs to, so it must match the attempt's approach (a retrieval attempt takes none).
      */
-    public String problem() {
+    public String techniqueProblem() {
         if (technique == null || approach == null || technique.getApproach() == approach) {
             return null;
         }
         String rung = technique.getApproach() == null ? "an advice" : "a " + technique.getApproach().code();
-        return "technique: '" + technique.code() + "' is " + rung + " technique, not one for a " + approach.code()
+        return "'" + technique.code() + "' is " + rung + " technique, not one for a " + approach.code()
                 + " attempt (" + (approach == Approach.RAG ? "a rag attempt names no technique"
                 : "expected one of: " + Technique.codesFor(approach)) + ")";
     }

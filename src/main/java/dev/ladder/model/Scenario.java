@@ -47,7 +47,12 @@ public final class Scenario {
 
     /** The facts a rule session works on: every group and every attempt. */
     public List<Object> facts() {
-        List<Object> facts = new ArrayList<>(List.of(task, needs, data, usage, constraints, evaluation));
+        List<Object> facts = new ArrayList<>();
+        for (Group group : Group.values()) {
+            if (group.isFact()) {
+                facts.add(group.of(this));
+            }
+        }
         facts.addAll(attempts);
         return facts;
     }

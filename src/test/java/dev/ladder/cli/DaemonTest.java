@@ -1,5 +1,8 @@
 package dev.ladder.cli;
 
+import dev.ladder.daemon.Address;
+import dev.ladder.daemon.Protocol;
+import dev.ladder.daemon.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,11 +14,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DaemonTest {
     @TempDir
     static Path home;
-    private static Daemon daemon;
+    private static Server daemon;
     private static Thread serving;
     private static int port;
     private static String token;
@@ -34,7 +37,7 @@ class DaemonTest {
 
     @BeforeAll
     static void start() throws Exception {
-        daemon = new Daemon(home, 600_000);
+        daemon = new Server(home, 600_000, DaemonMain::execute);
         serving = new Thread(() -> {
             try {
                 daemon.serve();
@@ -43,7 +46,7 @@ class DaemonTest {
             }
         });
         serving.start();
-        Path address = home.resolve(Daemon.ADDRESS);
+        Path address = home.resolve(Protocol.ADDRESS);
         for (int i = 0; i < 600 && !Files.exists(address); i++) {
             Thread.sleep(100);
         }
@@ -59,10 +62,10 @@ class DaemonTest {
 
     @AfterAll
     static void stop() throws Exception {
-        assertThat(Daemon.Running.in(home).orElseThrow().askToStop()).isTrue();
+        assertThat(Address.in(home).orElseThrow().askToStop()).isTrue();
         serving.join(30_000);
         assertThat(serving.isAlive()).isFalse();
-        assertThat(home.resolve(Daemon.ADDRESS)).doesNotExist();
+        assertThat(home.resolve(Protocol.ADDRESS)).doesNotExist();
     }
 
     record Answer(String reply, String out, String err) {
@@ -71,7 +74,7 @@ class DaemonTest {
     private static Answer ask(String offeredToken, Path replyDir, String... args) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             InputStream in = socket.getInputStream();
-            assertThat(Daemon.authenticate(socket.getOutputStream(), in, proof)).isTrue();
+            assertThat(Protocol.authenticate(socket.getOutputStream(), in, proof)).isTrue();
             send(socket, offeredToken, replyDir, args);
             ByteArrayOutputStream reply = new ByteArrayOutputStream();
             in.transferTo(reply);
@@ -167,7 +170,7 @@ class DaemonTest {
                 assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
             }
             for (Socket socket : idle) {
-                socket.setSoTimeout(Daemon.HEADER_MILLIS * 5);
+                socket.setSoTimeout(Protocol.GREETING_MILLIS * 5);
                 assertThat(socket.getInputStream().read()).as("dropped without a word").isEqualTo(-1);
             }
         } finally {
@@ -180,10 +183,10 @@ class DaemonTest {
     @Test
     void theDaemonNeverSaysItsProof(@TempDir Path reply) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.getOutputStream().write((Daemon.PROTOCOL + " " + "ab".repeat(16) + "\n").getBytes(StandardCharsets.US_ASCII));
-            String answer = Daemon.line(socket.getInputStream(), 200);
+            socket.getOutputStream().write((Protocol.NAME + " " + "ab".repeat(16) + "\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = Protocol.line(socket.getInputStream(), 200);
 
-            assertThat(answer).isEqualTo(Daemon.PROTOCOL + " " + Daemon.response(proof, "ab".repeat(16)))
+            assertThat(answer).isEqualTo(Protocol.NAME + " " + Protocol.response(proof, "ab".repeat(16)))
                     .doesNotContain(proof).doesNotContain(token);
         }
     }
@@ -191,11 +194,11 @@ class DaemonTest {
     @Test
     void aServerWithoutTheProofCannotPassForTheDaemon() throws Exception {
         // whoever takes the port after a crash, even one that saw an earlier answer, cannot answer a fresh nonce
-        String seen = Daemon.PROTOCOL + " " + Daemon.response(proof, "ab".repeat(16));
+        String seen = Protocol.NAME + " " + Protocol.response(proof, "ab".repeat(16));
         try (java.net.ServerSocket squatter = new java.net.ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             Thread impostor = new Thread(() -> {
                 try (Socket client = squatter.accept()) {
-                    Daemon.line(client.getInputStream(), 200);
+                    Protocol.line(client.getInputStream(), 200);
                     client.getOutputStream().write((seen + "\n").getBytes(StandardCharsets.US_ASCII));
                     client.getInputStream().transferTo(OutputStream.nullOutputStream());
                 } catch (IOException e) {
@@ -204,7 +207,7 @@ class DaemonTest {
             });
             impostor.start();
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), squatter.getLocalPort())) {
-                assertThat(Daemon.authenticate(socket.getOutputStream(), socket.getInputStream(), proof)).isFalse();
+                assertThat(Protocol.authenticate(socket.getOutputStream(), socket.getInputStream(), proof)).isFalse();
             }
             impostor.join(5_000);
         }
@@ -223,11 +226,11 @@ class DaemonTest {
         Answer meanwhile;
         try (Socket running = new Socket(InetAddress.getLoopbackAddress(), port)) {
             InputStream in = running.getInputStream();
-            assertThat(Daemon.authenticate(running.getOutputStream(), in, proof)).isTrue();
+            assertThat(Protocol.authenticate(running.getOutputStream(), in, proof)).isTrue();
             send(running, token, firstReply, looping);
-            assertThat(Daemon.line(in, 200)).isEqualTo("started");
+            assertThat(Protocol.line(in, 200)).isEqualTo("started");
             meanwhile = ask(token, Files.createDirectory(dir.resolve("meanwhile")), "--version");
-            first = answer("started " + Daemon.line(in, 200), firstReply);
+            first = answer("started " + Protocol.line(in, 200), firstReply);
         }
         Answer after = ask(token, Files.createDirectory(dir.resolve("after")), "decide", "facts/seed003-q2-drug-interactions.json");
 
@@ -244,7 +247,7 @@ class DaemonTest {
     void statusListsWhatItHasAnswered(@TempDir Path reply) throws IOException {
         ask(token, reply, "--version");
 
-        assertThat(Daemon.Running.in(home)).hasValueSatisfying(running -> {
+        assertThat(Address.in(home)).hasValueSatisfying(running -> {
             assertThat(running.port()).isEqualTo(port);
             assertThat(running.answered()).isPositive();
         });

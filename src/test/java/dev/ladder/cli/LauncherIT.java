@@ -1,5 +1,6 @@
 package dev.ladder.cli;
 
+import dev.ladder.daemon.Protocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +65,7 @@ class LauncherIT {
         ladder("on", "daemon", "stop");
         // one the last command started may still be warming up, before it has an address
         ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(List::of)
-                .map(a -> a.contains(Daemon.class.getName()) && a.stream().anyMatch(x -> x.startsWith(state.toString())))
+                .map(a -> a.contains(Protocol.MAIN) && a.stream().anyMatch(x -> x.startsWith(state.toString())))
                 .orElse(false)).forEach(p -> {
                     p.destroy();
                     p.onExit().join();
@@ -116,7 +117,7 @@ class LauncherIT {
         try (java.net.ServerSocket squatter = new java.net.ServerSocket()) {
             Path address;
             try (var dirs = Files.list(state.resolve("run/ladder/daemon"))) {
-                address = dirs.map(d -> d.resolve(Daemon.ADDRESS)).filter(Files::exists).findFirst().orElseThrow();
+                address = dirs.map(d -> d.resolve(Protocol.ADDRESS)).filter(Files::exists).findFirst().orElseThrow();
             }
             int port = Integer.parseInt(Files.readString(address).split(" ")[0]);
             squatter.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));

@@ -1,7 +1,7 @@
 package dev.ladder.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ladder.io.DecisionJson;
+import dev.ladder.report.DecisionJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

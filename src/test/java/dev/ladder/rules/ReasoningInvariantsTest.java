@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ladder.Decision;
 import dev.ladder.Fixtures;
 import dev.ladder.LadderException;
-import dev.ladder.io.ScenarioReader;
 import dev.ladder.model.Scenario;
+import dev.ladder.read.ScenarioReader;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -125,7 +125,7 @@ class ReasoningInvariantsTest {
     }
 
     private static double param(String name) {
-        return Fixtures.advisor().ruleBase().parameters().get(name).getValue();
+        return Fixtures.ruleBase().parameters().get(name).getValue();
     }
 
 }

@@ -1,0 +1,602 @@
+package dev.ladder.govern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ladder.Advisor;
+import dev.ladder.Decision;
+import dev.ladder.LadderException;
+import dev.ladder.Problem;
+import dev.ladder.model.Approach;
+import dev.ladder.model.Scenario;
+import dev.ladder.read.StrictMapper;
+import dev.ladder.report.DecisionJson;
+import dev.ladder.support.BoundedLines;
+import dev.ladder.support.Sha256;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * An append-only JSON Lines log of decision records, chained by SHA-256 and signed with the
+ * user's Ed25519 key, so that an edited, removed or reordered entry is detected, and, against a
+ * {@link Checkpoint} kept elsewhere, a log rewritten from scratch, truncated or emptied too.
+ *
+ * <p>Each line is one entry, canonical JSON: {@code seq} (1, 2, ...), {@code decisionId},
+ * {@code prevSha256} (the previous entry's {@code sha256}; 64 zeros for the first),
+ * {@code publicKey} (the signer's, Base64 X.509), {@code record} (the decision record),
+ * {@code sha256} (over the entry up to there) and {@code signature} (Ed25519, Base64, over
+ * {@code "ladder-log-entry-1:" + sha256}). Appends take an exclusive lock on the file, so
+ * processes appending at once never interleave, and write one whole line at a time. A line cut
+ * short by a crash is moved aside by the next append, which says where; {@link #verify} reports
+ * it and verifies everything before it. Reading streams the file one bounded line at a time.
+ */
+public final class DecisionLog {
+    static final String GENESIS = "0".repeat(64);
+    /** No entry is longer; a longer line is not one of ours. */
+    static final int MAX_LINE_BYTES = 16 << 20;
+    private static final String ENTRY_SIGNED = "ladder-log-entry-1:";
+    private static final ObjectMapper JSON = StrictMapper.canonical();
+    private static final ConcurrentMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
+
+    /** One appended entry. */
+    public record Entry(long seq, String decisionId, String prevSha256, String sha256) {
+    }
+
+    /**
+     * What {@link #verify} found: how many entries hold, the last of them, who signed them, the
+     * first problem if any, and a note on the last line when it is not a complete entry.
+     */
+    public record Verification(long verifiedEntries, String headSha256, Map<String, Long> signers, long unsigned,
+                               Optional<String> problem, Optional<String> tail) {
+        public boolean intact() {
+            return problem.isEmpty();
+        }
+    }
+
+    private final Path file;
+    private final KeySource keys;
+    private LogKey key;
+
+    /** A log signed with the user's key ({@link LogKey#standard()}), read when first needed. */
+    public DecisionLog(Path file) {
+        this(file, LogKey::standard);
+    }
+
+    /** A log signed with {@code key}. */
+    public DecisionLog(Path file, LogKey key) {
+        this(file, () -> key);
+    }
+
+    private DecisionLog(Path file, KeySource keys) {
+        this.file = file;
+        this.keys = keys;
+    }
+
+    private interface KeySource {
+        LogKey get() throws IOException;
+    }
+
+    /** The log file. */
+    public Path file() {
+        return file;
+    }
+
+    private synchronized LogKey key() throws IOException {
+        if (key == null) {
+            key = keys.get();
+        }
+        return key;
+    }
+
+    // ---------------------------------------------------------------- appending
+
+    /**
+     * {@code advisor}, appending every decision it makes to this log. A decision that cannot be
+     * logged is not returned: {@link LadderException.Unwritable}. An incomplete last line left by
+     * an interrupted write is moved aside silently here; {@link #append} takes a listener for
+     * that notice, which the command line prints.
+     */
+    public Advisor logging(Advisor advisor) {
+        DecisionLog log = this;
+        return new Advisor() {
+            @Override
+            public Decision decide(Path scenarioFile) throws LadderException {
+                return log.logged(advisor.decide(scenarioFile));
+            }
+
+            @Override
+            public Decision decide(Scenario scenario, String name) throws LadderException {
+                return log.logged(advisor.decide(scenario, name));
+            }
+
+            @Override
+            public Approach recommend(Scenario scenario, String name) throws LadderException {
+                return advisor.recommend(scenario, name);
+            }
+
+            @Override
+            public List<String> ruleIds() {
+                return advisor.ruleIds();
+            }
+
+            @Override
+            public Map<String, String> ruleFiles() {
+                return advisor.ruleFiles();
+            }
+        };
+    }
+
+    /** Appends {@code decision} and hands it back; a log that cannot take it is {@link LadderException.Unwritable}. */
+    private Decision logged(Decision decision) throws LadderException.Unwritable {
+        try {
+            append(decision, repaired -> { });
+            return decision;
+        } catch (IOException e) {
+            throw unwritable(e);
+        }
+    }
+
+    /** Why the log could not be appended to, as the command line reports it. */
+    public LadderException.Unwritable unwritable(IOException e) {
+        return new LadderException.Unwritable(Problem.ofFile(file.toString(), "cannot append to the decision log: "
+                + e.getMessage()), e);
+    }
+
+    /**
+     * Appends a decision under an exclusive lock and returns the new entry. {@code repaired} is
+     * told of an incomplete last line that was moved aside first. Refuses (IOException) to
+     * append after a last entry that no longer matches its own hash.
+     */
+    public Entry append(Decision decision, Consumer<String> repaired) throws IOException {
+        return appendAll(List.of(decision), repaired).get(0);
+    }
+
+    /**
+     * Appends several decisions as one write under one lock: all of them or, when anything
+     * fails, none. Otherwise as {@link #append}.
+     */
+    public List<Entry> appendAll(List<Decision> decisions, Consumer<String> repaired) throws IOException {
+        LogKey signer = key();
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        // A file lock guards against other processes; within this one, threads queue on the path.
+        Path lockKey = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath().normalize();
+        synchronized (IN_PROCESS.computeIfAbsent(lockKey, k -> new Object())) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                return appendLocked(channel, decisions, signer, repaired);
+            }
+        }
+    }
+
+    private List<Entry> appendLocked(FileChannel channel, List<Decision> decisions, LogKey signer,
+                                     Consumer<String> repaired) throws IOException {
+        long size = channel.size();
+        long end = previousNewline(channel, size) + 1;
+        Last last;
+        boolean newlineMissing = false;
+        if (end < size) {
+            Optional<JsonNode> tail = size - end <= MAX_LINE_BYTES ? parse(read(channel, end, size)) : Optional.empty();
+            if (tail.isPresent() && tail.get().has("sha256")) {
+                // a whole entry without its newline: keep it, after checking it is what it says
+                last = checkedLast(read(channel, end, size));
+                newlineMissing = true;
+            } else if (size - end > MAX_LINE_BYTES) {
+                throw new IOException(file + ": the last line is longer than any entry and has no newline; it is not"
+                        + " an interrupted write. Run 'ladder log verify' (refusing to append)");
+            } else {
+                last = lastEntry(channel, end);
+                Path aside = setAside(read(channel, end, size));
+                channel.truncate(end);
+                repaired.accept(file + ": moved an incomplete last line (" + (size - end)
+                        + " bytes from an interrupted write) to " + aside + " before appending");
+                size = end;
+            }
+        } else {
+            last = lastEntry(channel, end);
+        }
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        if (newlineMissing) {
+            lines.write('\n');
+        }
+        List<Entry> entries = new java.util.ArrayList<>();
+        for (Decision decision : decisions) {
+            SignedLine signed = SignedLine.of(last.seq + 1, decision.decisionId(), last.sha256,
+                    DecisionJson.mapper().valueToTree(decision), signer);
+            byte[] line = (signed.text() + "\n").getBytes(StandardCharsets.UTF_8);
+            if (line.length > MAX_LINE_BYTES) {
+                throw new IOException("the record of " + decision.scenario() + " is over " + (MAX_LINE_BYTES >> 20)
+                        + " MiB: too long for one log entry");
+            }
+            lines.write(line);
+            entries.add(new Entry(last.seq + 1, decision.decisionId(), last.sha256, signed.sha256()));
+            last = new Last(last.seq + 1, signed.sha256());
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(lines.toByteArray());
+        long position = size;
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+        }
+        channel.force(true);
+        return entries;
+    }
+
+    /** One entry line, without its newline: the canonical body, then its {@code sha256} and its signature. */
+    record SignedLine(String text, String sha256) {
+        static SignedLine of(long seq, String decisionId, String prevSha256, JsonNode record, LogKey signer)
+                throws JsonProcessingException {
+            ObjectNode entry = JSON.createObjectNode();
+            entry.put("seq", seq);
+            entry.put("decisionId", decisionId);
+            entry.put("prevSha256", prevSha256);
+            entry.put("publicKey", signer.publicKey());
+            entry.set("record", record);
+            String body = JSON.writeValueAsString(entry);
+            String sha = DecisionLog.sha256(body.getBytes(StandardCharsets.UTF_8));
+            return new SignedLine(body.substring(0, body.length() - 1) + suffix(sha, signer.sign(signedBytes(sha))), sha);
+        }
+    }
+
+    /** Keeps the bytes of an interrupted write beside the log rather than deleting them. */
+    private Path setAside(byte[] bytes) throws IOException {
+        Path aside = file.resolveSibling(file.getFileName() + ".incomplete-" + System.currentTimeMillis());
+        Files.write(aside, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return aside;
+    }
+
+    private static byte[] read(FileChannel channel, long from, long to) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) (to - from));
+        while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
+            // keep reading
+        }
+        return buffer.array();
+    }
+
+    private static Optional<JsonNode> parse(byte[] line) {
+        try {
+            JsonNode node = JSON.readTree(line);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (IOException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private record Last(long seq, String sha256) {
+    }
+
+    /** The last complete entry before {@code end}, read from the end of the file only. */
+    private Last lastEntry(FileChannel channel, long end) throws IOException {
+        if (end == 0) {
+            return new Last(0, GENESIS);
+        }
+        long start = previousNewline(channel, end - 1) + 1;
+        if (end - 1 - start > MAX_LINE_BYTES) {
+            throw new IOException(file + ": the last line is not a log entry (too long); run 'ladder log verify' (refusing to append)");
+        }
+        return checkedLast(read(channel, start, end - 1));
+    }
+
+    /** The entry on {@code line}, when it still matches its own hash and signature. */
+    private Last checkedLast(byte[] line) throws IOException {
+        Optional<JsonNode> parsed = parse(line);
+        if (parsed.isEmpty() || !parsed.get().hasNonNull("sha256") || !parsed.get().hasNonNull("seq")) {
+            throw new IOException(file + ": the last line is not a log entry; run 'ladder log verify' (refusing to append)");
+        }
+        Optional<String> wrong = selfCheck(line, parsed.get());
+        if (wrong.isPresent()) {
+            throw new IOException(file + ": the last entry " + wrong.get() + "; run 'ladder log verify' (refusing to append)");
+        }
+        return new Last(parsed.get().get("seq").asLong(), parsed.get().get("sha256").asText());
+    }
+
+    /** Position of the last newline before {@code before}, or -1; reads backwards in blocks. */
+    private static long previousNewline(FileChannel channel, long before) throws IOException {
+        ByteBuffer block = ByteBuffer.allocate(64 * 1024);
+        long position = before;
+        while (position > 0) {
+            int length = (int) Math.min(block.capacity(), position);
+            block.clear().limit(length);
+            channel.read(block, position - length);
+            for (int i = length - 1; i >= 0; i--) {
+                if (block.get(i) == '\n') {
+                    return position - length + i;
+                }
+            }
+            position -= length;
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- verifying
+
+    /** Checks every entry's hash, signature, link to the one before, and the sequence. */
+    public Verification verify() throws IOException {
+        return verify(null);
+    }
+
+    /**
+     * As {@link #verify()}, and also that the log still extends {@code checkpoint}: the entry
+     * at its position has its head hash, and every entry is signed by its key.
+     */
+    public Verification verify(Checkpoint checkpoint) throws IOException {
+        if (checkpoint != null && !checkpoint.signatureHolds()) {
+            return failed(0, GENESIS, Map.of(), 0, "the checkpoint is not signed by the key it names: it was edited", Optional.empty());
+        }
+        String previous = GENESIS;
+        long verified = 0;
+        long unsigned = 0;
+        Map<String, Long> signers = new LinkedHashMap<>();
+        Optional<String> tail = Optional.empty();
+        try (BoundedLines lines = new BoundedLines(Files.newInputStream(file), MAX_LINE_BYTES)) {
+            for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
+                if (line.tooLong()) {
+                    return failed(verified, previous, signers, unsigned, where(line.number(), null)
+                            + "is longer than " + (MAX_LINE_BYTES >> 20) + " MiB: not a log entry", tail);
+                }
+                Optional<JsonNode> parsed = parse(line.bytes());
+                if (!line.terminated()) {
+                    if (parsed.isEmpty() || !parsed.get().has("sha256")) {
+                        tail = Optional.of("the last line (" + line.bytes().length + " bytes) is an incomplete write; it is"
+                                + " not an entry, and the next append moves it aside");
+                        break;
+                    }
+                    tail = Optional.of("the last entry has no final newline; the next append adds it");
+                }
+                if (parsed.isEmpty()) {
+                    return failed(verified, previous, signers, unsigned, where(line.number(), null) + "is not a log entry (not valid JSON)", tail);
+                }
+                JsonNode entry = parsed.get();
+                String id = entry.path("decisionId").asText();
+                if (!entry.hasNonNull("sha256") || !entry.hasNonNull("seq")) {
+                    return failed(verified, previous, signers, unsigned, where(line.number(), null) + "is not a log entry", tail);
+                }
+                Optional<String> wrong = selfCheck(line.bytes(), entry);
+                if (wrong.isPresent()) {
+                    return failed(verified, previous, signers, unsigned, where(line.number(), id) + wrong.get(), tail);
+                }
+                long seq = entry.path("seq").asLong();
+                if (seq != verified + 1) {
+                    return failed(verified, previous, signers, unsigned, where(line.number(), id) + "has seq " + seq + ": "
+                            + outOfOrder(seq, verified), tail);
+                }
+                if (!entry.path("prevSha256").asText().equals(previous)) {
+                    return failed(verified, previous, signers, unsigned, where(line.number(), id)
+                            + "does not chain to the entry before it (prevSha256 differs): entries were removed or reordered", tail);
+                }
+                String publicKey = entry.path("publicKey").asText(null);
+                if (checkpoint != null) {
+                    if (publicKey == null) {
+                        return failed(verified, previous, signers, unsigned, where(line.number(), id)
+                                + "is not signed; the checkpoint requires every entry signed by key "
+                                + LogKey.fingerprint(checkpoint.publicKey()), tail);
+                    }
+                    if (!publicKey.equals(checkpoint.publicKey())) {
+                        return failed(verified, previous, signers, unsigned, where(line.number(), id) + "is signed by key "
+                                + LogKey.fingerprint(publicKey) + ", not the checkpoint's key "
+                                + LogKey.fingerprint(checkpoint.publicKey()) + ": the log was rewritten", tail);
+                    }
+                    if (seq == checkpoint.entries() && !entry.path("sha256").asText().equals(checkpoint.headSha256())) {
+                        return failed(verified, previous, signers, unsigned, where(line.number(), id)
+                                + "is not the entry the checkpoint ends on (its sha256 differs from the checkpoint's"
+                                + " headSha256): the log was rewritten", tail);
+                    }
+                }
+                if (publicKey == null) {
+                    unsigned++;
+                } else {
+                    signers.merge(LogKey.fingerprint(publicKey), 1L, Long::sum);
+                }
+                previous = entry.path("sha256").asText();
+                verified++;
+            }
+        }
+        if (checkpoint != null && verified < checkpoint.entries()) {
+            return failed(verified, previous, signers, unsigned, "the log has " + verified + " entr" + (verified == 1 ? "y" : "ies")
+                    + " but the checkpoint covers " + checkpoint.entries() + ": entries were removed", tail);
+        }
+        return new Verification(verified, previous, Map.copyOf(signers), unsigned, Optional.empty(), tail);
+    }
+
+    private static Verification failed(long verified, String head, Map<String, Long> signers, long unsigned,
+                                       String problem, Optional<String> tail) {
+        return new Verification(verified, head, Map.copyOf(signers), unsigned, Optional.of(problem), tail);
+    }
+
+    /** Why a seq is not the next: a second pass finds where the expected one stands, if anywhere. */
+    private String outOfOrder(long seq, long verified) throws IOException {
+        long expected = verified + 1;
+        long at = lineWhere(entry -> entry.path("seq").asLong(-1) == expected);
+        if (at > 0) {
+            return "out of order: seq " + expected + " stands later, at line " + at + " (entries were reordered)";
+        }
+        if (seq > expected) {
+            long missing = seq - expected;
+            return missing + " entr" + (missing == 1 ? "y" : "ies") + " before it (seq " + expected
+                    + (missing > 1 ? "-" + (seq - 1) : "") + ") removed";
+        }
+        return "out of order (seq " + seq + " after " + verified + ")";
+    }
+
+    /**
+     * Whether an entry's line still matches its own {@code sha256} and, when signed, its
+     * signature: empty when it does, else what is wrong.
+     */
+    private static Optional<String> selfCheck(byte[] line, JsonNode entry) {
+        String claimed = entry.path("sha256").asText();
+        String signature = entry.path("signature").asText(null);
+        byte[] suffix = suffix(claimed, signature).getBytes(StandardCharsets.UTF_8);
+        int body = line.length - suffix.length;
+        if (body < 0 || !Arrays.equals(line, body, line.length, suffix, 0, suffix.length)
+                || !sha256(line, body).equals(claimed)) {
+            return Optional.of("was edited: its content no longer matches its sha256");
+        }
+        String publicKey = entry.path("publicKey").asText(null);
+        if (publicKey != null && (signature == null
+                || !LogKey.verifies(publicKey, signedBytes(claimed), signature))) {
+            return Optional.of("has a signature that does not verify with its key: it was re-hashed or forged");
+        }
+        if (publicKey == null && signature != null) {
+            return Optional.of("has a signature but no key to check it with: it was edited");
+        }
+        return Optional.empty();
+    }
+
+    private static String suffix(String sha, String signature) {
+        return ",\"sha256\":\"" + sha + "\"" + (signature == null ? "" : ",\"signature\":\"" + signature + "\"") + "}";
+    }
+
+    private static byte[] signedBytes(String sha) {
+        return (ENTRY_SIGNED + sha).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String where(long line, String id) {
+        return "line " + line + (id == null || id.isEmpty() ? "" : " (decision " + id + ")") + " ";
+    }
+
+    // ---------------------------------------------------------------- checkpoints
+
+    /**
+     * What a reviewer keeps apart from the log: how many entries it had, the last one's hash,
+     * the key that signed them and that key's signature over all three.
+     */
+    public record Checkpoint(long entries, String headSha256, String publicKey, String signature) {
+        static final String FORMAT = "ladder-log-checkpoint-1";
+
+        static byte[] signed(long entries, String headSha256) {
+            return (FORMAT + "\n" + entries + "\n" + headSha256 + "\n").getBytes(StandardCharsets.US_ASCII);
+        }
+
+        /** True when its signature is its key's over its entry count and head. */
+        public boolean signatureHolds() {
+            return LogKey.verifies(publicKey, signed(entries, headSha256), signature);
+        }
+
+        /** The checkpoint as the JSON {@code ladder log head} prints. */
+        public String toJson() {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("checkpoint", FORMAT);
+            node.put("entries", entries);
+            node.put("headSha256", headSha256);
+            node.put("publicKey", publicKey);
+            node.put("keyFingerprint", LogKey.fingerprint(publicKey));
+            node.put("signature", signature);
+            try {
+                return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Reads a checkpoint; empty when the text is not one. */
+        public static Optional<Checkpoint> parse(byte[] text) {
+            Optional<JsonNode> node = DecisionLog.parse(text);
+            if (node.isEmpty() || !FORMAT.equals(node.get().path("checkpoint").asText())
+                    || !node.get().path("entries").canConvertToLong() || node.get().path("entries").asLong() < 0
+                    || !node.get().path("headSha256").isTextual() || !node.get().path("publicKey").isTextual()
+                    || !node.get().path("signature").isTextual()) {
+                return Optional.empty();
+            }
+            JsonNode n = node.get();
+            return Optional.of(new Checkpoint(n.get("entries").asLong(), n.get("headSha256").asText(),
+                    n.get("publicKey").asText(), n.get("signature").asText()));
+        }
+    }
+
+    /**
+     * A checkpoint of the log as it stands, signed with this log's key. Empty, with the reason in
+     * {@code why}, when the log does not verify or has entries another key (or none) signed.
+     */
+    public Optional<Checkpoint> head(Consumer<String> why) throws IOException {
+        Verification verification = verify();
+        if (!verification.intact()) {
+            why.accept(verification.problem().get());
+            return Optional.empty();
+        }
+        LogKey signer = key();
+        String mine = LogKey.fingerprint(signer.publicKey());
+        long others = verification.signers().entrySet().stream().filter(e -> !e.getKey().equals(mine))
+                .mapToLong(Map.Entry::getValue).sum();
+        if (verification.unsigned() > 0 || others > 0) {
+            why.accept((verification.unsigned() + others) + " of its entries are not signed by your key " + mine
+                    + "; a checkpoint over them could never verify");
+            return Optional.empty();
+        }
+        long entries = verification.verifiedEntries();
+        String head = verification.headSha256();
+        return Optional.of(new Checkpoint(entries, head, signer.publicKey(),
+                signer.sign(Checkpoint.signed(entries, head))));
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The entry with that decision id, as stored. */
+    public Optional<JsonNode> find(String decisionId) throws IOException {
+        return first(entry -> decisionId.equals(entry.path("decisionId").asText()));
+    }
+
+    /** The first entry that {@code test} accepts. */
+    public Optional<JsonNode> first(Predicate<JsonNode> test) throws IOException {
+        Optional<JsonNode>[] found = new Optional[]{Optional.empty()};
+        each(entry -> {
+            if (found[0].isEmpty() && test.test(entry)) {
+                found[0] = Optional.of(entry);
+            }
+        });
+        return found[0];
+    }
+
+    /** Every entry that parses, in file order; damaged lines are {@link #verify}'s business. */
+    public void each(Consumer<JsonNode> visitor) throws IOException {
+        try (BoundedLines lines = new BoundedLines(Files.newInputStream(file), MAX_LINE_BYTES)) {
+            for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
+                if (!line.tooLong()) {
+                    parse(line.bytes()).filter(e -> e.has("sha256")).ifPresent(visitor);
+                }
+            }
+        }
+    }
+
+    private long lineWhere(Predicate<JsonNode> test) throws IOException {
+        try (BoundedLines lines = new BoundedLines(Files.newInputStream(file), MAX_LINE_BYTES)) {
+            for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
+                if (!line.tooLong() && parse(line.bytes()).filter(test).isPresent()) {
+                    return line.number();
+                }
+            }
+        }
+        return -1;
+    }
+
+    static String sha256(byte[] bytes) {
+        return Sha256.of(bytes);
+    }
+
+    /** The SHA-256 of an entry body: the line's first {@code length} bytes and the closing brace. */
+    private static String sha256(byte[] line, int length) {
+        MessageDigest digest = Sha256.digest();
+        digest.update(line, 0, length);
+        digest.update((byte) '}');
+        return Sha256.hex(digest);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.ladder.report;
+
+import dev.ladder.Decision;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A decision record as one self-contained HTML review document: no scripts, no external files,
+ * the trail drawn as an inline SVG diagram of facts, rules and the recommendation.
+ */
+public final class HtmlReport {
+    private static final int BOX_W = 250;
+    private static final int BOX_H = 30;
+    private static final int COL_W = 290;
+    private static final int ROW_H = 40;
+    private static final int TOP = 40;
+
+    private HtmlReport() {
+    }
+
+    public static String render(Decision d) {
+        StringBuilder out = new StringBuilder();
+        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Ladder decision: ")
+                .append(esc(d.scenario())).append("</title>\n<style>\n").append(CSS).append("</style></head><body>\n");
+        out.append("<h1>Ladder decision: ").append(esc(d.scenario())).append("</h1>\n");
+        if (d.title() != null) {
+            out.append("<p class=\"title\">").append(esc(d.title())).append("</p>\n");
+        }
+        out.append("<section class=\"rec\"><div class=\"approach\">").append(esc(d.recommendation().approach()))
+                .append("</div><div>confidence <b>").append(esc(d.recommendation().confidence())).append("</b></div><p>")
+                .append(esc(d.recommendation().summary())).append("</p>");
+        if (!d.recommendation().techniques().isEmpty()) {
+            out.append("<p>Techniques: ").append(esc(String.join(", ", d.recommendation().techniques()))).append("</p>");
+        }
+        out.append("</section>\n<h2>Deciding path</h2>\n<p>The rules the recommendation rests on, in firing order;"
+                + " the full trail is below.</p>\n<table class=\"path\"><tr><th>#</th><th>rule</th><th>why</th></tr>\n");
+        for (Decision.TrailEntry e : TextReport.path(d)) {
+            out.append("<tr><td>").append(e.seq()).append("</td><td><b>").append(esc(e.rule())).append("</b> ")
+                    .append(esc(e.name())).append("</td><td>").append(esc(e.reason())).append("</td></tr>\n");
+        }
+        out.append("</table>\n<h2>Ladder</h2>\n<table><tr><th>#</th><th>status</th><th>approach</th><th>action</th><th>when</th></tr>\n");
+        int n = 1;
+        for (Decision.Step s : d.ladder()) {
+            out.append("<tr class=\"").append(esc(s.status())).append("\"><td>").append(n++).append("</td><td>")
+                    .append(esc(s.status())).append("</td><td>").append(esc(s.approach())).append("</td><td>")
+                    .append(esc(s.action())).append("</td><td>").append(esc(s.trigger())).append("</td></tr>\n");
+        }
+        out.append("</table>\n<h2>Warnings</h2>\n");
+        if (d.warnings().isEmpty()) {
+            out.append("<p>None.</p>\n");
+        } else {
+            out.append("<table><tr><th>code</th><th>severity</th><th>why</th><th>rule</th></tr>\n");
+            d.warnings().forEach(w -> out.append("<tr class=\"sev-").append(esc(w.severity())).append("\"><td>")
+                    .append(esc(w.code())).append("</td><td>").append(esc(w.severity())).append("</td><td>")
+                    .append(esc(w.message())).append("</td><td>").append(esc(w.rule())).append("</td></tr>\n"));
+            out.append("</table>\n");
+        }
+        out.append("<h2>Missing facts</h2>\n");
+        if (d.missingFacts().isEmpty()) {
+            out.append("<p>None.</p>\n");
+        } else {
+            out.append("<ul>");
+            d.missingFacts().forEach(m -> out.append("<li><code>").append(esc(m.fact())).append("</code>: ")
+                    .append(esc(m.why())).append("</li>"));
+            out.append("</ul>\n");
+        }
+        out.append("<h2>Costs</h2>\n");
+        if (d.costs().figures().isEmpty()) {
+            out.append("<p>Not computed: the volume or token counts are unknown.</p>\n");
+        } else {
+            out.append("<table><tr><th>item</th><th>value</th><th>unit</th><th>formula</th><th>rule</th></tr>\n");
+            d.costs().figures().forEach(f -> out.append("<tr><td>").append(esc(f.item())).append("</td><td class=\"num\">")
+                    .append(f.value().toPlainString()).append("</td><td>").append(esc(f.unit())).append("</td><td>")
+                    .append(esc(f.formula())).append("</td><td>").append(esc(f.rule())).append("</td></tr>\n"));
+            out.append("</table>\n");
+        }
+        out.append("<h2>How the rules reached it</h2>\n<p>Scenario facts (left) feed the rules that read them, in the"
+                + " order of their phases; a rule feeds the rules that use its conclusions; red dashed arrows mark a"
+                + " resolving rule overriding a loser, whose box is dashed.</p>\n<div class=\"diagram\">")
+                .append(svg(TrailGraph.of(d))).append("</div>\n");
+        out.append("<h2>Trail</h2>\n<table class=\"trail\"><tr><th>#</th><th>rule</th><th>where</th><th>why</th>"
+                + "<th>read</th><th>concluded</th><th>overridden by</th><th>source</th></tr>\n");
+        for (Decision.TrailEntry e : d.trail()) {
+            out.append("<tr><td>").append(e.seq()).append("</td><td><b>").append(esc(e.rule())).append("</b> ")
+                    .append(esc(e.name())).append("</td><td>").append(esc(e.file())).append(':').append(e.line())
+                    .append("</td><td>").append(esc(e.reason())).append("</td><td>").append(esc(facts(e.facts())))
+                    .append("</td><td>").append(esc(String.join("; ", e.concludes()))).append("</td><td>")
+                    .append(esc(e.overriddenBy())).append("</td><td class=\"src\">").append(esc(e.source()))
+                    .append("</td></tr>\n");
+        }
+        out.append("</table>\n<footer>Rule set <code>").append(esc(d.ruleset().sha256())).append("</code>, input <code>")
+                .append(esc(d.inputSha256())).append("</code>, ").append(esc(d.engine().name())).append(' ')
+                .append(esc(d.engine().version())).append(" on Drools ").append(esc(d.engine().drools()))
+                .append(", decided at ").append(esc(d.decidedAt())).append(".</footer>\n</body></html>\n");
+        return out.toString();
+    }
+
+    static String svg(TrailGraph graph) {
+        Map<Integer, Integer> rows = new HashMap<>();
+        Map<String, int[]> at = new HashMap<>();
+        for (TrailGraph.Node node : graph.nodes) {
+            int row = rows.merge(node.column(), 1, Integer::sum) - 1;
+            at.put(node.id(), new int[] {20 + node.column() * COL_W, TOP + row * ROW_H});
+        }
+        int width = 40 + graph.columns() * COL_W;
+        int height = TOP + 20 + rows.values().stream().mapToInt(Integer::intValue).max().orElse(1) * ROW_H;
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"img\">")
+                .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\""
+                        + " markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#666\"/>"
+                        + "</marker><marker id=\"red\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\""
+                        + " markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#c0392b\"/>"
+                        + "</marker></defs>");
+        svg.append("<text x=\"20\" y=\"24\" class=\"head\">facts read</text><text x=\"").append(20 + COL_W)
+                .append("\" y=\"24\" class=\"head\">rules, phase by phase →</text>");
+        for (TrailGraph.Edge edge : graph.edges) {
+            int[] from = at.get(edge.from());
+            int[] to = at.get(edge.to());
+            if (from == null || to == null) {
+                continue;
+            }
+            double x1 = from[0] + BOX_W;
+            double y1 = from[1] + BOX_H / 2.0;
+            double x2 = to[0];
+            double y2 = to[1] + BOX_H / 2.0;
+            String path;
+            if (to[0] <= from[0]) {
+                x2 = to[0] + BOX_W;
+                double bulge = x1 + 40 + Math.min(120, Math.abs(y2 - y1) / 4);
+                path = "M " + x1 + ' ' + y1 + " C " + bulge + ' ' + y1 + ", " + bulge + ' ' + y2 + ", " + x2 + ' ' + y2;
+            } else {
+                double mid = (x1 + x2) / 2;
+                path = "M " + x1 + ' ' + y1 + " C " + mid + ' ' + y1 + ", " + mid + ' ' + y2 + ", " + x2 + ' ' + y2;
+            }
+            svg.append("<path d=\"").append(path).append("\" class=\"").append(edge.override() ? "override" : "edge")
+                    .append("\" marker-end=\"url(#").append(edge.override() ? "red" : "arrow").append(")\"/>");
+        }
+        for (TrailGraph.Node node : graph.nodes) {
+            int[] p = at.get(node.id());
+            String label = node.label().length() > 40 ? node.label().substring(0, 39) + "…" : node.label();
+            svg.append("<g class=\"").append(node.kind().name().toLowerCase()).append(node.overridden() ? " lost" : "")
+                    .append("\"><title>").append(esc(node.label())).append("</title><rect x=\"").append(p[0])
+                    .append("\" y=\"").append(p[1]).append("\" width=\"").append(BOX_W).append("\" height=\"").append(BOX_H)
+                    .append("\" rx=\"6\"/><text x=\"").append(p[0] + 8).append("\" y=\"").append(p[1] + 20).append("\">")
+                    .append(esc(label)).append("</text></g>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static String facts(Map<String, Object> facts) {
+        StringBuilder text = new StringBuilder();
+        facts.forEach((k, v) -> text.append(text.length() == 0 ? "" : ", ").append(k).append(" = ").append(v));
+        return text.toString();
+    }
+
+    static String esc(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static final String CSS = """
+            body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 2em; color: #222; max-width: 1400px; }
+            h1 { margin-bottom: 0.2em; } .title { color: #555; margin-top: 0; }
+            .rec { border: 2px solid #2c7a4b; border-radius: 8px; padding: 1em 1.5em; background: #f2faf5; }
+            .approach { font-size: 2em; font-weight: bold; color: #2c7a4b; }
+            table { border-collapse: collapse; margin: 0.5em 0 1.5em; width: 100%; font-size: 0.9em; }
+            th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; }
+            th { background: #eee; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+            tr.recommended td { background: #eaf6ee; font-weight: bold; } tr.done td { color: #666; }
+            tr.sev-high td { background: #fdecea; } tr.sev-medium td { background: #fff8e1; }
+            .trail td { font-size: 0.85em; } .src { color: #555; }
+            .diagram { overflow-x: auto; border: 1px solid #ddd; background: #fcfcfc; }
+            svg text { font-size: 11px; font-family: system-ui, sans-serif; } svg .head { font-weight: bold; font-size: 13px; }
+            svg .fact rect { fill: #e8f0fe; stroke: #4a7bd0; } svg .rule rect { fill: #fff; stroke: #555; }
+            svg .result rect { fill: #2c7a4b; stroke: #2c7a4b; } svg .result text { fill: #fff; font-weight: bold; }
+            svg .lost rect { stroke-dasharray: 4 3; fill: #f5f5f5; } svg .lost text { fill: #888; }
+            svg .edge { fill: none; stroke: #999; stroke-width: 1; }
+            svg .override { fill: none; stroke: #c0392b; stroke-width: 1.5; stroke-dasharray: 5 4; }
+            footer { margin-top: 2em; color: #666; font-size: 0.85em; }
+            """;
+}
