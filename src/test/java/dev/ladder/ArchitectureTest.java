@@ -17,13 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The house is a straight stack, each package one floor that uses only the floors below it:
  * model and support at the bottom, then the public API, reading, rule bases, their cache, the
- * engine, reports, governance, the daemon, and the command line at the top.
+ * engine, reports, governance, the decision service, the daemon, and the command line at the top.
  */
 class ArchitectureTest {
     /** Each floor, from the top down, with the floors allowed to use it. */
     static final ArchRule FLOORS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("cli").definedBy("dev.ladder.cli..")
             .layer("daemon").definedBy("dev.ladder.daemon..")
+            .layer("serve").definedBy("dev.ladder.serve..")
             .layer("govern").definedBy("dev.ladder.govern..")
             .layer("report").definedBy("dev.ladder.report..")
             .layer("engine").definedBy("dev.ladder.engine..")
@@ -35,19 +36,21 @@ class ArchitectureTest {
             .layer("model").definedBy("dev.ladder.model..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("daemon").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("govern").mayOnlyBeAccessedByLayers("daemon", "cli")
-            .whereLayer("report").mayOnlyBeAccessedByLayers("govern", "daemon", "cli")
-            .whereLayer("engine").mayOnlyBeAccessedByLayers("report", "govern", "daemon", "cli")
-            .whereLayer("cache").mayOnlyBeAccessedByLayers("engine", "report", "govern", "daemon", "cli")
-            .whereLayer("rulebase").mayOnlyBeAccessedByLayers("cache", "engine", "report", "govern", "daemon", "cli")
-            .whereLayer("read").mayOnlyBeAccessedByLayers("rulebase", "cache", "engine", "report", "govern",
+            .whereLayer("serve").mayOnlyBeAccessedByLayers("daemon", "cli")
+            .whereLayer("govern").mayOnlyBeAccessedByLayers("serve", "daemon", "cli")
+            .whereLayer("report").mayOnlyBeAccessedByLayers("govern", "serve", "daemon", "cli")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("report", "govern", "serve", "daemon", "cli")
+            .whereLayer("cache").mayOnlyBeAccessedByLayers("engine", "report", "govern", "serve", "daemon", "cli")
+            .whereLayer("rulebase").mayOnlyBeAccessedByLayers("cache", "engine", "report", "govern", "serve", "daemon",
+                    "cli")
+            .whereLayer("read").mayOnlyBeAccessedByLayers("rulebase", "cache", "engine", "report", "govern", "serve",
                     "daemon", "cli")
             .whereLayer("api").mayOnlyBeAccessedByLayers("read", "rulebase", "cache", "engine", "report", "govern",
-                    "daemon", "cli")
+                    "serve", "daemon", "cli")
             .whereLayer("support").mayOnlyBeAccessedByLayers("api", "read", "rulebase", "cache", "engine", "report",
-                    "govern", "daemon", "cli")
+                    "govern", "serve", "daemon", "cli")
             .whereLayer("model").mayOnlyBeAccessedByLayers("support", "api", "read", "rulebase", "cache", "engine",
-                    "report", "govern", "daemon", "cli");
+                    "report", "govern", "serve", "daemon", "cli");
 
     static final ArchRule NO_CYCLES = slices().matching("dev.ladder.(*)..").should().beFreeOfCycles();
 

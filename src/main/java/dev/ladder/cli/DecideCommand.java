@@ -55,9 +55,10 @@ final class DecideCommand implements Callable<Integer> {
                     + " skip (report bad lines with their line numbers, decide the rest, exit 2 at the end). Default: ${DEFAULT-VALUE}.")
     String onError;
 
-    @Option(names = "--log", paramLabel = "FILE",
-            description = "Also append each decision record to this hash-chained JSON Lines log.")
-    Path log;
+    @Option(names = "--log", paramLabel = "LOG",
+            description = "Also append each decision record to this signed, hash-chained log: a JSON Lines file,"
+                    + " or a jdbc:postgresql: URL.")
+    String log;
 
     @Override
     public Integer call() throws LadderException {
@@ -126,7 +127,12 @@ final class DecideCommand implements Callable<Integer> {
     }
 
     private void appendToLog(List<Decision> decisions) throws LadderException.Unwritable {
-        DecisionLog decisionLog = new DecisionLog(log);
+        DecisionLog decisionLog;
+        try {
+            decisionLog = DecisionLog.at(log);
+        } catch (java.io.IOException e) {
+            throw new LadderException.Unwritable(Problem.ofFile(DecisionLog.nameOf(log), e.getMessage()), e);
+        }
         try {
             // one write: every decision of the command is logged, or none is
             List<DecisionLog.Entry> entries = decisionLog.appendAll(decisions, line ->
@@ -134,7 +140,7 @@ final class DecideCommand implements Callable<Integer> {
             for (int i = 0; i < entries.size(); i++) {
                 spec.commandLine().getErr().println("logged " + Printable.line(decisions.get(i).scenario())
                         + " as decision " + entries.get(i).decisionId() + " (entry " + entries.get(i).seq() + " of "
-                        + Printable.line(log.toString()) + ")");
+                        + Printable.line(decisionLog.name()) + ")");
             }
         } catch (java.io.IOException e) {
             throw decisionLog.unwritable(e);

@@ -42,22 +42,26 @@ final class LogCommand implements Runnable {
     /** The log a subcommand reads, and {@code --debug}. */
     static final class LogFile {
         @Parameters(paramLabel = "LOG", arity = "0..1", defaultValue = DEFAULT_LOG,
-                description = "The log (default: ${DEFAULT-VALUE}).")
-        Path file;
+                description = "The log file, or a jdbc:postgresql: URL (default: ${DEFAULT-VALUE}).")
+        String file;
 
         @Option(names = "--debug", description = "Show the Java stack trace behind an error.")
         boolean debug;
     }
 
-    static DecisionLog open(Path file) throws LadderException.BadInput {
-        if (!Files.isRegularFile(file)) {
-            throw new LadderException.BadInput(Problem.ofFile(file.toString(), "no such decision log"));
+    static DecisionLog open(String where) throws LadderException.BadInput {
+        if (!DecisionLog.isDatabase(where) && !Files.isRegularFile(Path.of(where))) {
+            throw new LadderException.BadInput(Problem.ofFile(where, "no such decision log"));
         }
-        return new DecisionLog(file);
+        try {
+            return DecisionLog.at(where);
+        } catch (IOException e) {
+            throw unreadable(where, e);
+        }
     }
 
-    static LadderException.BadInput unreadable(Path file, IOException e) {
-        return new LadderException.BadInput(Problem.ofFile(file.toString(), "cannot read the decision log: "
+    static LadderException.BadInput unreadable(String where, IOException e) {
+        return new LadderException.BadInput(Problem.ofFile(DecisionLog.nameOf(where), "cannot read the decision log: "
                 + e.getMessage()));
     }
 
@@ -111,7 +115,7 @@ final class LogCommand implements Runnable {
                 throw unreadable(log.file, e);
             }
             PrintWriter out = spec.commandLine().getOut();
-            String name = Printable.line(log.file.toString());
+            String name = Printable.line(DecisionLog.nameOf(log.file));
             if (result.intact()) {
                 out.println(name + ": intact, " + result.verifiedEntries() + " entries verified"
                         + (result.verifiedEntries() == 0 ? "" : ": " + signers(result)));
@@ -174,7 +178,7 @@ final class LogCommand implements Runnable {
                 throw unreadable(log.file, e);
             }
             if (checkpoint.isEmpty()) {
-                spec.commandLine().getErr().println(Printable.line(log.file.toString()) + ": no checkpoint: "
+                spec.commandLine().getErr().println(Printable.line(DecisionLog.nameOf(log.file)) + ": no checkpoint: "
                         + Printable.line(why.toString()));
                 spec.commandLine().getErr().flush();
                 return 1;
@@ -222,8 +226,9 @@ final class LogCommand implements Runnable {
         @Parameters(paramLabel = "ID", description = "The decision id, a unique prefix of it, or the entry's seq number.")
         String id;
 
-        @Option(names = "--log", paramLabel = "FILE", defaultValue = DEFAULT_LOG, description = "The log (default: ${DEFAULT-VALUE}).")
-        Path file;
+        @Option(names = "--log", paramLabel = "LOG", defaultValue = DEFAULT_LOG,
+                description = "The log file, or a jdbc:postgresql: URL (default: ${DEFAULT-VALUE}).")
+        String file;
 
         @Option(names = "--debug", description = "Show the Java stack trace behind an error.")
         boolean debug;

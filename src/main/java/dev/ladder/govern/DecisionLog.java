@@ -55,7 +55,6 @@ public final class DecisionLog {
     static final int MAX_LINE_BYTES = 16 << 20;
     private static final String ENTRY_SIGNED = "ladder-log-entry-1:";
     private static final ObjectMapper JSON = StrictMapper.canonical();
-    private static final ConcurrentMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
     /** One appended entry. */
     public record Entry(long seq, String decisionId, String prevSha256, String sha256) {
@@ -72,22 +71,22 @@ public final class DecisionLog {
         }
     }
 
-    private final Path file;
+    private final LogStorage storage;
     private final KeySource keys;
     private LogKey key;
 
     /** A log signed with the user's key ({@link LogKey#standard()}), read when first needed. */
     public DecisionLog(Path file) {
-        this(file, LogKey::standard);
+        this(new FileStorage(file), LogKey::standard);
     }
 
     /** A log signed with {@code key}. */
     public DecisionLog(Path file, LogKey key) {
-        this(file, () -> key);
+        this(new FileStorage(file), () -> key);
     }
 
-    private DecisionLog(Path file, KeySource keys) {
-        this.file = file;
+    private DecisionLog(LogStorage storage, KeySource keys) {
+        this.storage = storage;
         this.keys = keys;
     }
 
@@ -95,9 +94,33 @@ public final class DecisionLog {
         LogKey get() throws IOException;
     }
 
-    /** The log file. */
-    public Path file() {
-        return file;
+    /**
+     * The log at {@code where}: a PostgreSQL database when it is a {@code jdbc:postgresql:} URL
+     * (its schema created or migrated first), else a file; signed with the user's key.
+     */
+    public static DecisionLog at(String where) throws IOException {
+        return isDatabase(where) ? new DecisionLog(PostgresStorage.open(where), LogKey::standard)
+                : new DecisionLog(Path.of(where));
+    }
+
+    /** Fails unless the log can be reached now. */
+    public void probe() throws IOException {
+        storage.probe();
+    }
+
+    /** Whether {@code where} names a database rather than a file. */
+    public static boolean isDatabase(String where) {
+        return where.startsWith(PostgresStorage.PREFIX);
+    }
+
+    /** What messages call the log at {@code where}: a database URL loses its password. */
+    public static String nameOf(String where) {
+        return where.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** A file path or a database URL without its password: what messages call this log. */
+    public String name() {
+        return storage.name();
     }
 
     private synchronized LogKey key() throws IOException {
@@ -157,7 +180,7 @@ public final class DecisionLog {
 
     /** Why the log could not be appended to, as the command line reports it. */
     public LadderException.Unwritable unwritable(IOException e) {
-        return new LadderException.Unwritable(Problem.ofFile(file.toString(), "cannot append to the decision log: "
+        return new LadderException.Unwritable(Problem.ofFile(storage.name(), "cannot append to the decision log: "
                 + e.getMessage()), e);
     }
 
@@ -171,75 +194,11 @@ public final class DecisionLog {
     }
 
     /**
-     * Appends several decisions as one write under one lock: all of them or, when anything
-     * fails, none. Otherwise as {@link #append}.
+     * Appends several decisions as one write: all of them or, when anything fails, none.
+     * Otherwise as {@link #append}.
      */
     public List<Entry> appendAll(List<Decision> decisions, Consumer<String> repaired) throws IOException {
-        LogKey signer = key();
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        // A file lock guards against other processes; within this one, threads queue on the path.
-        Path lockKey = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath().normalize();
-        synchronized (IN_PROCESS.computeIfAbsent(lockKey, k -> new Object())) {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                return appendLocked(channel, decisions, signer, repaired);
-            }
-        }
-    }
-
-    private List<Entry> appendLocked(FileChannel channel, List<Decision> decisions, LogKey signer,
-                                     Consumer<String> repaired) throws IOException {
-        long size = channel.size();
-        long end = previousNewline(channel, size) + 1;
-        Last last;
-        boolean newlineMissing = false;
-        if (end < size) {
-            Optional<JsonNode> tail = size - end <= MAX_LINE_BYTES ? parse(read(channel, end, size)) : Optional.empty();
-            if (tail.isPresent() && tail.get().has("sha256")) {
-                // a whole entry without its newline: keep it, after checking it is what it says
-                last = checkedLast(read(channel, end, size));
-                newlineMissing = true;
-            } else if (size - end > MAX_LINE_BYTES) {
-                throw new IOException(file + ": the last line is longer than any entry and has no newline; it is not"
-                        + " an interrupted write. Run 'ladder log verify' (refusing to append)");
-            } else {
-                last = lastEntry(channel, end);
-                Path aside = setAside(read(channel, end, size));
-                channel.truncate(end);
-                repaired.accept(file + ": moved an incomplete last line (" + (size - end)
-                        + " bytes from an interrupted write) to " + aside + " before appending");
-                size = end;
-            }
-        } else {
-            last = lastEntry(channel, end);
-        }
-        ByteArrayOutputStream lines = new ByteArrayOutputStream();
-        if (newlineMissing) {
-            lines.write('\n');
-        }
-        List<Entry> entries = new java.util.ArrayList<>();
-        for (Decision decision : decisions) {
-            SignedLine signed = SignedLine.of(last.seq + 1, decision.decisionId(), last.sha256,
-                    DecisionJson.mapper().valueToTree(decision), signer);
-            byte[] line = (signed.text() + "\n").getBytes(StandardCharsets.UTF_8);
-            if (line.length > MAX_LINE_BYTES) {
-                throw new IOException("the record of " + decision.scenario() + " is over " + (MAX_LINE_BYTES >> 20)
-                        + " MiB: too long for one log entry");
-            }
-            lines.write(line);
-            entries.add(new Entry(last.seq + 1, decision.decisionId(), last.sha256, signed.sha256()));
-            last = new Last(last.seq + 1, signed.sha256());
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(lines.toByteArray());
-        long position = size;
-        while (buffer.hasRemaining()) {
-            position += channel.write(buffer, position);
-        }
-        channel.force(true);
-        return entries;
+        return storage.append(decisions, key(), repaired);
     }
 
     /** One entry line, without its newline: the canonical body, then its {@code sha256} and its signature. */
@@ -258,74 +217,15 @@ public final class DecisionLog {
         }
     }
 
-    /** Keeps the bytes of an interrupted write beside the log rather than deleting them. */
-    private Path setAside(byte[] bytes) throws IOException {
-        Path aside = file.resolveSibling(file.getFileName() + ".incomplete-" + System.currentTimeMillis());
-        Files.write(aside, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return aside;
-    }
-
-    private static byte[] read(FileChannel channel, long from, long to) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate((int) (to - from));
-        while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
-            // keep reading
-        }
-        return buffer.array();
-    }
-
-    private static Optional<JsonNode> parse(byte[] line) {
+    static Optional<JsonNode> parse(byte[] line) {
         try {
-            JsonNode node = JSON.readTree(line);
+            // decimals stay decimals, so a record read back prints as it was written
+            JsonNode node = JSON.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(line);
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
         } catch (IOException notJson) {
             return Optional.empty();
         }
-    }
-
-    private record Last(long seq, String sha256) {
-    }
-
-    /** The last complete entry before {@code end}, read from the end of the file only. */
-    private Last lastEntry(FileChannel channel, long end) throws IOException {
-        if (end == 0) {
-            return new Last(0, GENESIS);
-        }
-        long start = previousNewline(channel, end - 1) + 1;
-        if (end - 1 - start > MAX_LINE_BYTES) {
-            throw new IOException(file + ": the last line is not a log entry (too long); run 'ladder log verify' (refusing to append)");
-        }
-        return checkedLast(read(channel, start, end - 1));
-    }
-
-    /** The entry on {@code line}, when it still matches its own hash and signature. */
-    private Last checkedLast(byte[] line) throws IOException {
-        Optional<JsonNode> parsed = parse(line);
-        if (parsed.isEmpty() || !parsed.get().hasNonNull("sha256") || !parsed.get().hasNonNull("seq")) {
-            throw new IOException(file + ": the last line is not a log entry; run 'ladder log verify' (refusing to append)");
-        }
-        Optional<String> wrong = selfCheck(line, parsed.get());
-        if (wrong.isPresent()) {
-            throw new IOException(file + ": the last entry " + wrong.get() + "; run 'ladder log verify' (refusing to append)");
-        }
-        return new Last(parsed.get().get("seq").asLong(), parsed.get().get("sha256").asText());
-    }
-
-    /** Position of the last newline before {@code before}, or -1; reads backwards in blocks. */
-    private static long previousNewline(FileChannel channel, long before) throws IOException {
-        ByteBuffer block = ByteBuffer.allocate(64 * 1024);
-        long position = before;
-        while (position > 0) {
-            int length = (int) Math.min(block.capacity(), position);
-            block.clear().limit(length);
-            channel.read(block, position - length);
-            for (int i = length - 1; i >= 0; i--) {
-                if (block.get(i) == '\n') {
-                    return position - length + i;
-                }
-            }
-            position -= length;
-        }
-        return -1;
     }
 
     // ---------------------------------------------------------------- verifying
@@ -348,7 +248,7 @@ public final class DecisionLog {
         long unsigned = 0;
         Map<String, Long> signers = new LinkedHashMap<>();
         Optional<String> tail = Optional.empty();
-        try (BoundedLines lines = new BoundedLines(Files.newInputStream(file), MAX_LINE_BYTES)) {
+        try (BoundedLines lines = new BoundedLines(storage.read(), MAX_LINE_BYTES)) {
             for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
                 if (line.tooLong()) {
                     return failed(verified, previous, signers, unsigned, where(line.number(), null)
@@ -442,7 +342,7 @@ public final class DecisionLog {
      * Whether an entry's line still matches its own {@code sha256} and, when signed, its
      * signature: empty when it does, else what is wrong.
      */
-    private static Optional<String> selfCheck(byte[] line, JsonNode entry) {
+    static Optional<String> selfCheck(byte[] line, JsonNode entry) {
         String claimed = entry.path("sha256").asText();
         String signature = entry.path("signature").asText(null);
         byte[] suffix = suffix(claimed, signature).getBytes(StandardCharsets.UTF_8);
@@ -566,9 +466,53 @@ public final class DecisionLog {
         return found[0];
     }
 
+    /**
+     * Which logged decisions to list: those of a scenario, with an approach, decided since an
+     * instant (each null for any), logged before entry {@code beforeSeq} (0 for the newest), at
+     * most {@code limit}.
+     */
+    public record Query(String scenario, String approach, java.time.Instant since, long beforeSeq, int limit) {
+        boolean accepts(JsonNode entry) {
+            JsonNode record = entry.path("record");
+            if (beforeSeq > 0 && entry.path("seq").asLong() >= beforeSeq) {
+                return false;
+            }
+            if (scenario != null && !scenario.equals(record.path("scenario").asText())) {
+                return false;
+            }
+            if (approach != null && !approach.equals(record.path("recommendation").path("approach").asText())) {
+                return false;
+            }
+            if (since != null) {
+                try {
+                    return !java.time.Instant.parse(record.path("decidedAt").asText()).isBefore(since);
+                } catch (java.time.format.DateTimeParseException e) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The entries {@code query} selects, newest first; reads the log once, keeping only as many as asked. */
+    public List<JsonNode> newest(Query query) throws IOException {
+        java.util.ArrayDeque<JsonNode> kept = new java.util.ArrayDeque<>();
+        each(entry -> {
+            if (query.accepts(entry)) {
+                if (kept.size() == query.limit()) {
+                    kept.removeFirst();
+                }
+                kept.addLast(entry);
+            }
+        });
+        List<JsonNode> newestFirst = new java.util.ArrayList<>(kept);
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
     /** Every entry that parses, in file order; damaged lines are {@link #verify}'s business. */
     public void each(Consumer<JsonNode> visitor) throws IOException {
-        try (BoundedLines lines = new BoundedLines(Files.newInputStream(file), MAX_LINE_BYTES)) {
+        try (BoundedLines lines = new BoundedLines(storage.read(), MAX_LINE_BYTES)) {
             for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
                 if (!line.tooLong()) {
                     parse(line.bytes()).filter(e -> e.has("sha256")).ifPresent(visitor);
@@ -578,7 +522,7 @@ public final class DecisionLog {
     }
 
     private long lineWhere(Predicate<JsonNode> test) throws IOException {
-        try (BoundedLines lines = new BoundedLines(Files.newInputStream(file), MAX_LINE_BYTES)) {
+        try (BoundedLines lines = new BoundedLines(storage.read(), MAX_LINE_BYTES)) {
             for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
                 if (!line.tooLong() && parse(line.bytes()).filter(test).isPresent()) {
                     return line.number();

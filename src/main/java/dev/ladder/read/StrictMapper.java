@@ -36,6 +36,7 @@ public final class StrictMapper {
             .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .addModule(CodedModule.forWriting())
             .build();
 

@@ -33,6 +33,11 @@ public final class DecisionJson {
         return write(PRETTY, decisions);
     }
 
+    /** A record read back (from a log, say), indented exactly as {@link #pretty(Decision)} prints it. */
+    public static String pretty(com.fasterxml.jackson.databind.JsonNode record) {
+        return write(PRETTY, record);
+    }
+
     /** One record on one line. */
     public static String line(Decision decision) {
         return write(MAPPER.writer(), decision);

@@ -159,4 +159,36 @@ class LauncherIT {
         assertThat(stillThere.out()).contains(" serves ");
         assertThat(stopped.out()).startsWith("stopped pid ");
     }
+    @Test
+    void serveRunsInAProcessOfItsOwnAnswersOverHttpAndStopsOnSigterm() throws Exception {
+        List<String> command = List.of("bash", "ladder", "serve", "--port", "0", "--log", state.resolve("served.jsonl").toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("XDG_RUNTIME_DIR", state.resolve("run").toString());
+        builder.environment().put("LADDER_CACHE_DIR", state.resolve("cache").toString());
+        Path err = state.resolve("serve.err");
+        Process serve = builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        try {
+            String port = null;
+            for (int i = 0; i < 1200 && port == null && serve.isAlive(); i++) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("serving on http://127.0.0.1:(\\d+)")
+                        .matcher(Files.readString(err));
+                port = m.find() ? m.group(1) : null;
+                Thread.sleep(100);
+            }
+            assertThat(port).as(Files.readString(err)).isNotNull();
+            java.net.http.HttpResponse<String> decided = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/v1/decisions"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(Path.of("facts/seed003-q2-drug-interactions.json")))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(decided.statusCode()).isEqualTo(201);
+            assertThat(decided.body()).contains("\"approach\" : \"RAG\"");
+            assertThat(ladder("on", "daemon", "status").out()).as("serve is never handed to a daemon").contains("no daemon");
+        } finally {
+            serve.destroy();
+            assertThat(serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Files.readString(state.resolve("served.jsonl"))).contains("seed003-q2-drug-interactions");
+    }
 }
