@@ -20,6 +20,7 @@ public record Decision(
         String title,
         Recommendation recommendation,
         List<Integer> decidingPath,
+        List<WhyNot> whyNot,
         List<Step> ladder,
         List<Warning> warnings,
         List<MissingFact> missingFacts,
@@ -40,6 +41,14 @@ public record Decision(
     /** One step of the escalation plan; the trigger says when to take an if-needed step. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(String approach, String action, String status, String trigger, String rule) {
+    }
+
+    /**
+     * Why an approach is not the recommendation: the reason of the rule that said so, the rules
+     * whose conclusions it rests on, and what would change it where a rule states that.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WhyNot(String approach, String reason, List<String> rules, String wouldChangeIf) {
     }
 
     /** A risk, with the rule that raised it and that rule's reason as the message. */
@@ -85,13 +94,13 @@ public record Decision(
 
     /** This decision with another timestamp; everything else is content. */
     public Decision withDecidedAt(String timestamp) {
-        return new Decision(recordVersion, decisionId, scenario, title, recommendation, decidingPath, ladder, warnings,
+        return new Decision(recordVersion, decisionId, scenario, title, recommendation, decidingPath, whyNot, ladder, warnings,
                 missingFacts, costs, trail, ruleset, inputSha256, engine, timestamp);
     }
 
     /** This decision under another id, as when comparing two runs. */
     public Decision withDecisionId(String id) {
-        return new Decision(recordVersion, id, scenario, title, recommendation, decidingPath, ladder, warnings,
+        return new Decision(recordVersion, id, scenario, title, recommendation, decidingPath, whyNot, ladder, warnings,
                 missingFacts, costs, trail, ruleset, inputSha256, engine, decidedAt);
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /** {@code ladder daemon status|stop}: the resident processes that answer ./ladder quickly. */
-@Command(name = "daemon", description = {
+@Command(name = "daemon", mixinStandardHelpOptions = true, description = {
         "Shows or stops the resident processes ./ladder starts to answer later commands in milliseconds.",
         "One serves each working directory and exits after 10 idle minutes (LADDER_DAEMON_IDLE seconds);",
         "LADDER_DAEMON=off runs every command in its own process."})

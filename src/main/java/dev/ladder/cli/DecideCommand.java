@@ -103,9 +103,9 @@ final class DecideCommand implements Callable<Integer> {
     }
 
     private int batch() throws LadderException {
-        if (!files.isEmpty() || format != Format.json || log != null) {
+        if (!files.isEmpty() || format != Format.json) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--batch writes JSON Lines on its own: no FILE, --format or --log with it");
+                    "--batch writes JSON Lines on its own: no FILE or --format with it");
         }
         Batch.OnError mode = switch (onError) {
             case "fail" -> Batch.OnError.FAIL;
@@ -116,8 +116,15 @@ final class DecideCommand implements Callable<Integer> {
         Advisor advisor = rules.load();
         java.io.PrintWriter err = spec.commandLine().getErr();
         try {
-            Batch.Summary summary = new Batch(advisor, Runtime.getRuntime().availableProcessors())
-                    .run(batch, spec.commandLine().getOut(), mode, err::println);
+            Batch runner = new Batch(advisor, Runtime.getRuntime().availableProcessors());
+            if (log != null) {
+                try {
+                    runner = runner.loggingTo(DecisionLog.at(log));
+                } catch (java.io.IOException e) {
+                    throw new LadderException.Unwritable(Problem.ofFile(DecisionLog.nameOf(log), e.getMessage()), e);
+                }
+            }
+            Batch.Summary summary = runner.run(batch, spec.commandLine().getOut(), mode, err::println);
             err.println(Printable.line(batch.toString()) + ": " + summary.decided() + " decided, " + summary.skipped() + " skipped");
             err.flush();
             return summary.skipped() == 0 ? 0 : 2;

@@ -189,6 +189,17 @@ final class LogCommand implements Runnable {
         }
     }
 
+    /** A date (the start of that day, UTC) or an instant. */
+    static java.time.Instant instant(String text) throws LadderException.BadInput {
+        try {
+            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new LadderException.BadInput(Problem.ofFile("--since", "'" + Printable.line(text)
+                    + "' is not a date or an instant (expected 2026-11-29 or 2026-11-29T10:00:00Z)"));
+        }
+    }
+
     /** One line per entry. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the logged decisions, one line each: seq, decision id, decided at, scenario, approach.")
@@ -199,15 +210,32 @@ final class LogCommand implements Runnable {
         @Mixin
         LogFile log;
 
+        @Option(names = "--scenario", paramLabel = "ID", description = "Only the decisions of this scenario.")
+        String scenario;
+
+        @Option(names = "--approach", paramLabel = "APPROACH",
+                description = "Only decisions recommending this: PROMPTING, RAG, FINE_TUNING or RAG_AND_FINE_TUNING.")
+        dev.ladder.model.Approach approach;
+
+        @Option(names = "--since", paramLabel = "DATE",
+                description = "Only decisions made on or after this date (2026-11-29) or instant (2026-11-29T10:00:00Z).")
+        String since;
+
         @Override
         public Integer call() throws LadderException {
             PrintWriter out = spec.commandLine().getOut();
+            DecisionLog.Query query = new DecisionLog.Query(scenario, approach == null ? null : approach.name(),
+                    since == null ? null : instant(since), 0, Integer.MAX_VALUE);
             try {
-                open(log.file).each(entry -> out.println(entry.path("seq").asLong() + "  "
+                open(log.file).each(entry -> {
+                    if (query.accepts(entry)) {
+                        out.println(entry.path("seq").asLong() + "  "
                         + Printable.line(entry.path("decisionId").asText()) + "  "
                         + Printable.line(entry.path("record").path("decidedAt").asText("-")) + "  "
                         + Printable.line(entry.path("record").path("scenario").asText("-")) + "  "
-                        + Printable.line(entry.path("record").path("recommendation").path("approach").asText("-"))));
+                        + Printable.line(entry.path("record").path("recommendation").path("approach").asText("-")));
+                    }
+                });
             } catch (IOException e) {
                 throw unreadable(log.file, e);
             }

@@ -33,9 +33,20 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     ScenarioTargets scenarios;
 
+    @picocli.CommandLine.Option(names = "--junit", paramLabel = "FILE",
+            description = "Also write the results as JUnit XML to FILE, for CI servers.")
+    java.nio.file.Path junit;
+
     @Override
     public Integer call() throws LadderException {
         Expectations.Report report = Expectations.run(rules.load(), scenarios.files());
+        if (junit != null) {
+            try {
+                dev.ladder.govern.JUnitReport.write(report, junit);
+            } catch (java.io.IOException e) {
+                throw new LadderException.BadInput(dev.ladder.Problem.ofFile(junit.toString(), e.getMessage()));
+            }
+        }
         format.print(spec.commandLine().getOut(), json(report), out -> text(report, out));
         return report.failed() == 0 && !report.results().isEmpty() ? 0 : 1;
     }

@@ -68,6 +68,7 @@ final class RecordAssembler {
                         .collect(java.util.stream.Collectors.toSet())));
         return new Decision(Decision.RECORD_VERSION, java.util.UUID.randomUUID().toString(), scenario.getId(),
                 scenario.getTitle(), rec, DecidingPath.of(recorder, recommendation, overriddenBy),
+                whyNot(recorder, all(live, dev.ladder.model.WhyNot.class)),
                 ladder(recorder, all(live, Step.class)), warnings(recorder, all(live, Warning.class), overriddenBy),
                 missing(recorder, all(live, Missing.class)), costs(recorder, all(live, Figure.class)),
                 trail(recorder, overriddenBy),
@@ -175,6 +176,28 @@ final class RecordAssembler {
             }
             return new Decision.Warning(w.getCode(), w.getSeverity().code(), message.toString(), by.rule().id());
         }).toList();
+    }
+
+    /**
+     * One entry per approach not recommended, in rung order: the reason of the rule that said why
+     * not, that rule and the rules whose conclusions it matched, and what would change it.
+     */
+    private static List<Decision.WhyNot> whyNot(Capture recorder, List<dev.ladder.model.WhyNot> whyNots) {
+        Map<dev.ladder.model.Approach, Decision.WhyNot> byApproach = new java.util.EnumMap<>(dev.ladder.model.Approach.class);
+        for (dev.ladder.model.WhyNot w : whyNots) {
+            Capture.Fired by = recorder.concludedBy(w);
+            java.util.LinkedHashSet<String> rules = new java.util.LinkedHashSet<>();
+            rules.add(by.rule().id());
+            for (Object used : by.uses()) {
+                Capture.Fired producer = recorder.concludedBy(used);
+                if (producer != null) {
+                    rules.add(producer.rule().id());
+                }
+            }
+            byApproach.putIfAbsent(w.getApproach(), new Decision.WhyNot(w.getApproach().name(), by.reason(),
+                    List.copyOf(rules), w.getWouldChangeIf()));
+        }
+        return List.copyOf(byApproach.values());
     }
 
     private static List<Decision.MissingFact> missing(Capture recorder, List<Missing> missing) {

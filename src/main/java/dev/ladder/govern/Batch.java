@@ -1,6 +1,7 @@
 package dev.ladder.govern;
 
 import dev.ladder.Advisor;
+import dev.ladder.Decision;
 import dev.ladder.LadderException;
 import dev.ladder.Problem;
 import dev.ladder.model.Scenario;
@@ -46,10 +47,25 @@ public final class Batch {
 
     private final Advisor advisor;
     private final int workers;
+    private final DecisionLog log;
 
     public Batch(Advisor advisor, int workers) {
+        this(advisor, workers, null);
+    }
+
+    private Batch(Advisor advisor, int workers, DecisionLog log) {
         this.advisor = advisor;
         this.workers = Math.max(1, workers);
+        this.log = log;
+    }
+
+    /**
+     * This batch, appending its decisions to {@code log}: each chunk of records is logged in one
+     * append before it is printed, so every record printed is in the log; a log that cannot take
+     * a chunk ends the run ({@link LadderException.Unwritable}) with what was printed logged.
+     */
+    public Batch loggingTo(DecisionLog log) {
+        return new Batch(advisor, workers, log);
     }
 
     /**
@@ -74,6 +90,13 @@ public final class Batch {
             long[] counts = new long[2];
             List<Problem> skipped = new ArrayList<>();
             pipeline(file, pool, chunk -> decide(file, chunk), result -> {
+                if (log != null && !result.decisions.isEmpty()) {
+                    try {
+                        log.appendAll(result.decisions, repaired -> { });
+                    } catch (IOException e) {
+                        throw new Unlogged(log.unwritable(e));
+                    }
+                }
                 for (String line : result.lines) {
                     out.write(line);
                     out.write('\n');
@@ -89,6 +112,9 @@ public final class Batch {
             });
             out.flush();
             return new Summary(counts[0], counts[1], skipped);
+        } catch (Unlogged e) {
+            out.flush();
+            throw e.cause;
         } finally {
             pool.shutdownNow();
         }
@@ -97,7 +123,17 @@ public final class Batch {
     private record Line(long number, byte[] bytes, boolean tooLong) {
     }
 
-    private record Result(List<String> lines, List<Problem> problems) {
+    /** A chunk the log would not take: the run stops with it. */
+    private static final class Unlogged extends IOException {
+        final LadderException.Unwritable cause;
+
+        Unlogged(LadderException.Unwritable cause) {
+            super(cause.getMessage(), cause);
+            this.cause = cause;
+        }
+    }
+
+    private record Result(List<String> lines, List<Decision> decisions, List<Problem> problems) {
     }
 
     private interface Work {
@@ -163,11 +199,12 @@ public final class Batch {
                 problems.addAll(bad.problems());
             }
         }
-        return new Result(List.of(), problems);
+        return new Result(List.of(), List.of(), problems);
     }
 
     private Result decide(Path file, List<Line> chunk) throws LadderException {
         List<String> lines = new ArrayList<>(chunk.size());
+        List<Decision> decisions = new ArrayList<>(log == null ? 0 : chunk.size());
         List<Problem> problems = new ArrayList<>();
         for (Line line : chunk) {
             Scenario scenario;
@@ -177,9 +214,13 @@ public final class Batch {
                 problems.addAll(bad.problems());
                 continue;
             }
-            lines.add(DecisionJson.line(advisor.decide(scenario, file + ":" + line.number())));
+            Decision decision = advisor.decide(scenario, file + ":" + line.number());
+            if (log != null) {
+                decisions.add(decision);
+            }
+            lines.add(DecisionJson.line(decision));
         }
-        return new Result(lines, problems);
+        return new Result(lines, decisions, problems);
     }
 
     /** A line as a scenario; problems name the batch file and line, and the column within it. */

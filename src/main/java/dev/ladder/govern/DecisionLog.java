@@ -472,7 +472,8 @@ public final class DecisionLog {
      * most {@code limit}.
      */
     public record Query(String scenario, String approach, java.time.Instant since, long beforeSeq, int limit) {
-        boolean accepts(JsonNode entry) {
+        /** Whether {@code entry} is one this query selects. */
+        public boolean accepts(JsonNode entry) {
             JsonNode record = entry.path("record");
             if (beforeSeq > 0 && entry.path("seq").asLong() >= beforeSeq) {
                 return false;

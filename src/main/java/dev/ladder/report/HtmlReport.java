@@ -39,7 +39,18 @@ public final class HtmlReport {
             out.append("<tr><td>").append(e.seq()).append("</td><td><b>").append(esc(e.rule())).append("</b> ")
                     .append(esc(e.name())).append("</td><td>").append(esc(e.reason())).append("</td></tr>\n");
         }
-        out.append("</table>\n<h2>Ladder</h2>\n<table><tr><th>#</th><th>status</th><th>approach</th><th>action</th><th>when</th></tr>\n");
+        out.append("</table>\n");
+        if (!d.whyNot().isEmpty()) {
+            out.append("<h2>Why not the others</h2>\n<table class=\"whynot\"><tr><th>approach</th><th>why not</th>"
+                    + "<th>rules</th><th>would change if</th></tr>\n");
+            for (Decision.WhyNot w : d.whyNot()) {
+                out.append("<tr><td><b>").append(esc(w.approach())).append("</b></td><td>").append(esc(w.reason()))
+                        .append("</td><td>").append(esc(String.join(", ", w.rules()))).append("</td><td>")
+                        .append(w.wouldChangeIf() == null ? "" : esc(w.wouldChangeIf())).append("</td></tr>\n");
+            }
+            out.append("</table>\n");
+        }
+        out.append("<h2>Ladder</h2>\n<table><tr><th>#</th><th>status</th><th>approach</th><th>action</th><th>when</th></tr>\n");
         int n = 1;
         for (Decision.Step s : d.ladder()) {
             out.append("<tr class=\"").append(esc(s.status())).append("\"><td>").append(n++).append("</td><td>")

@@ -29,6 +29,14 @@ public final class MarkdownReport {
             out.append("| ").append(e.seq()).append(" | ").append(escape(e.rule())).append(" ").append(escape(e.name()))
                     .append(" | ").append(escape(e.reason())).append(" |\n");
         }
+        if (!d.whyNot().isEmpty()) {
+            out.append("\n## Why not the others\n\n| approach | why not | rules | would change if |\n|---|---|---|---|\n");
+            for (Decision.WhyNot w : d.whyNot()) {
+                out.append("| ").append(escape(w.approach())).append(" | ").append(escape(w.reason())).append(" | ")
+                        .append(escape(String.join(", ", w.rules()))).append(" | ")
+                        .append(w.wouldChangeIf() == null ? "" : escape(w.wouldChangeIf())).append(" |\n");
+            }
+        }
         out.append("\n## Ladder\n\n| # | status | approach | action | when |\n|---|---|---|---|---|\n");
         int n = 1;
         for (Decision.Step s : d.ladder()) {

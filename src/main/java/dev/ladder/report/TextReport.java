@@ -26,6 +26,16 @@ public final class TextReport {
         for (Decision.TrailEntry e : path(d)) {
             out.append(String.format("  #%d %s \"%s\"%n      %s%n", e.seq(), p(e.rule()), p(e.name()), p(e.reason())));
         }
+        if (!d.whyNot().isEmpty()) {
+            out.append("\nWHY NOT THE OTHERS\n");
+            for (Decision.WhyNot w : d.whyNot()) {
+                out.append(String.format("  %s (rules %s)%n      %s%n", p(w.approach()), p(String.join(", ", w.rules())),
+                        p(w.reason())));
+                if (w.wouldChangeIf() != null) {
+                    out.append("      would change if: ").append(p(w.wouldChangeIf())).append('\n');
+                }
+            }
+        }
         out.append("\nLADDER\n");
         int n = 1;
         for (Decision.Step step : d.ladder()) {

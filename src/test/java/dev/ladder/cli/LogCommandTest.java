@@ -121,4 +121,30 @@ class LogCommandTest {
         assertThat(bySeq.out()).contains("\"decisionId\" : \"" + id + "\"");
         assertThat(byPrefix.out()).isEqualTo(bySeq.out());
     }
+
+    @Test
+    void whenABatchIsLogged_thenEveryPrintedRecordIsInTheLogAndListFilters(@TempDir Path dir) throws Exception {
+        Path batch = dir.resolve("batch.jsonl");
+        java.nio.file.Files.writeString(batch, String.join("\n",
+                java.nio.file.Files.readString(Path.of("facts/seed003-q2-drug-interactions.json")).replaceAll("\\s*\n\\s*", " "),
+                "{\"id\": \"prompt-only\", \"needs\": {\"knowledge\": \"none\", \"style\": \"none\", \"format\": \"none\"}}",
+                "{\"id\": \"bad\", \"usage\": {\"requestsPerDay\": -1}}") + "\n");
+        Path log = dir.resolve("log.jsonl");
+
+        Cli decided = Cli.run("decide", "--batch", batch.toString(), "--on-error", "skip", "--log", log.toString());
+
+        assertThat(decided.exit()).as(decided.err()).isEqualTo(2);
+        assertThat(decided.out().lines().count()).isEqualTo(2);
+        assertThat(Cli.run("log", "verify", log.toString()).exit()).isZero();
+        Cli all = Cli.run("log", "list", log.toString());
+        assertThat(all.out().lines().count()).isEqualTo(2);
+        Cli rag = Cli.run("log", "list", log.toString(), "--approach", "RAG");
+        assertThat(rag.out()).contains("seed003-q2-drug-interactions").doesNotContain("prompt-only");
+        assertThat(Cli.run("log", "list", log.toString(), "--scenario", "prompt-only").out()).contains("prompt-only")
+                .doesNotContain("seed003");
+        assertThat(Cli.run("log", "list", log.toString(), "--since", "2999-01-01").out()).isEmpty();
+        Cli badSince = Cli.run("log", "list", log.toString(), "--since", "soon");
+        assertThat(badSince.exit()).isEqualTo(2);
+        assertThat(badSince.err()).contains("--since: 'soon' is not a date or an instant");
+    }
 }

@@ -50,4 +50,27 @@ class TestCommandTest {
         assertThat(report.path("failed").asInt()).isZero();
         assertThat(report.path("coverage").path("neverFired").size()).isGreaterThan(0);
     }
+
+    @Test
+    void whenJunitIsAsked_thenCiServersReadEachScenarioAsATestCase(@TempDir Path dir) throws Exception {
+        Path wrong = dir.resolve("wrong.yaml");
+        Files.writeString(wrong, "id: wrong\nexpect: { approach: FINE_TUNING }\n");
+        Path xml = dir.resolve("reports/ladder.xml");
+
+        Cli result = Cli.run("test", "facts/seed004-calendar-json.yaml", wrong.toString(), "--junit", xml.toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        org.w3c.dom.Element suite = doc.getDocumentElement();
+        assertThat(suite.getTagName()).isEqualTo("testsuite");
+        assertThat(suite.getAttribute("tests")).isEqualTo("2");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        org.w3c.dom.NodeList cases = suite.getElementsByTagName("testcase");
+        assertThat(cases.getLength()).isEqualTo(2);
+        org.w3c.dom.NodeList failures = suite.getElementsByTagName("failure");
+        assertThat(failures.getLength()).isEqualTo(1);
+        assertThat(((org.w3c.dom.Element) failures.item(0).getParentNode()).getAttribute("name")).isEqualTo("wrong");
+        assertThat(failures.item(0).getTextContent()).contains("approach: expected FINE_TUNING, got PROMPTING");
+        assertThat(result.out()).as("the usual report still prints").contains("1 passed, 1 failed");
+    }
 }

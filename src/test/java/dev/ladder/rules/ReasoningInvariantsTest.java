@@ -32,6 +32,23 @@ class ReasoningInvariantsTest {
         return net.jqwik.api.Arbitraries.oneOf(ScenarioGenerator.scenarios(), ScenarioGenerator.candidates());
     }
 
+    @Property(tries = 600)
+    void everyApproachNotRecommendedSaysWhyNotFromRulesThatFired(@ForAll("scenarios") ObjectNode json) {
+        Decision d = decide(json);
+        java.util.Set<String> fired = new HashSet<>(d.trail().stream().map(Decision.TrailEntry::rule).toList());
+        List<String> others = java.util.Arrays.stream(dev.ladder.model.Approach.values()).map(Enum::name)
+                .filter(a -> !a.equals(d.recommendation().approach())).toList();
+
+        assertThat(d.whyNot()).extracting(Decision.WhyNot::approach).as("one entry per other approach, in rung order")
+                .containsExactlyElementsOf(others);
+        for (Decision.WhyNot w : d.whyNot()) {
+            assertThat(w.reason()).as(w.approach()).startsWith(w.approach() + " is not recommended: ");
+            assertThat(w.rules()).isNotEmpty();
+            assertThat(w.rules().get(0)).startsWith("W-");
+            assertThat(fired).as("every rule a why-not names fired").containsAll(w.rules());
+        }
+    }
+
     @Property(tries = 1500)
     void aRecommendationNeverArguesWithItsTrail(@ForAll("scenarios") ObjectNode json) {
         Decision d = decide(json);
