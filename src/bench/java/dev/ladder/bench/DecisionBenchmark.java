@@ -5,6 +5,7 @@ import dev.ladder.Decision;
 import dev.ladder.model.Approach;
 import dev.ladder.model.Scenario;
 import dev.ladder.read.ScenarioReader;
+import dev.ladder.report.DecisionJson;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -84,13 +85,21 @@ public class DecisionBenchmark {
         return scenario;
     }
 
+    /** The full decision record: rules, trail capture and record assembly. */
     @Benchmark
-    public Decision decideWithFullTrail() throws Exception {
+    public Decision fullRecord() throws Exception {
         return advisor.decide(nextScenario(), "bench");
     }
 
+    /** The full record and its JSON, as the command line and the service hand it out. */
     @Benchmark
-    public Approach decideWithoutTrail() throws Exception {
+    public String fullRecordWithJson() throws Exception {
+        return DecisionJson.line(advisor.decide(nextScenario(), "bench"));
+    }
+
+    /** The rule engine alone on the real rule base: pooled session, insert, focus, fire, no trail. */
+    @Benchmark
+    public Approach engineOnly() throws Exception {
         return advisor.recommend(nextScenario(), "bench");
     }
 

@@ -197,9 +197,13 @@ final class ConditionTypes {
             throw new Refused("'java.lang." + name + "' is outside what rules may use"
                     + " (the model, the rules' own functions, and basic java.lang, java.util and java.math values)");
         }
+        List<String> known = new java.util.ArrayList<>(scope.bindings().keySet());
+        if (scope.self() != null) {
+            known.addAll(properties(scope.self()));
+        }
         throw new Refused("'" + name + "' is neither a variable bound earlier, a property of "
                 + (scope.self() == null ? "the pattern" : scope.self().getSimpleName())
-                + ", nor a class rules may use");
+                + ", nor a class rules may use" + didYouMean(name, known));
     }
 
     private Object fieldAccess(FieldAccessExpr access) throws Refused {
@@ -288,6 +292,37 @@ final class ConditionTypes {
     }
 
     /** A bean property as MVEL reads it: {@code getX()}, {@code isX()}, or a no-argument method {@code x()}. */
+    /** The properties rules may read of {@code type}: its getters, named as conditions name them. */
+    static List<String> properties(Class<?> type) {
+        List<String> names = new java.util.ArrayList<>();
+        for (Method method : type.getMethods()) {
+            String name = method.getName();
+            if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() > 0
+                    || method.getDeclaringClass() == Object.class || method.getReturnType() == void.class) {
+                continue;
+            }
+            int prefix = name.startsWith("get") && name.length() > 3 ? 3 : name.startsWith("is") && name.length() > 2 ? 2 : 0;
+            if (prefix > 0 && Character.isUpperCase(name.charAt(prefix))) {
+                names.add(Character.toLowerCase(name.charAt(prefix)) + name.substring(prefix + 1));
+            }
+        }
+        return names.stream().distinct().sorted().toList();
+    }
+
+    /** {@code " (did you mean x?)"} for the closest of {@code known} within a few edits, else nothing. */
+    static String didYouMean(String name, java.util.Collection<String> known) {
+        org.apache.commons.text.similarity.LevenshteinDistance distance =
+                new org.apache.commons.text.similarity.LevenshteinDistance(Math.max(2, name.length() / 4));
+        return known.stream()
+                .map(candidate -> Map.entry(candidate, distance.apply(name.toLowerCase(java.util.Locale.ROOT),
+                        candidate.toLowerCase(java.util.Locale.ROOT))))
+                .filter(entry -> entry.getValue() >= 0)
+                .min(Comparator.comparingInt((Map.Entry<String, Integer> entry) -> entry.getValue())
+                        .thenComparing(Map.Entry::getKey))
+                .map(entry -> " (did you mean " + entry.getKey() + "?)")
+                .orElse("");
+    }
+
     private static Optional<Method> property(Class<?> type, String name) {
         if (Character.isUpperCase(name.charAt(0))) {
             return Optional.empty(); // properties are written from a lower-case letter; this names a class
@@ -316,7 +351,7 @@ final class ConditionTypes {
             // reported below
         }
         throw new Refused("'" + type.getSimpleName() + "." + name + "' is not a property or constant of "
-                + type.getSimpleName());
+                + type.getSimpleName() + didYouMean(name, properties(type)));
     }
 
     /** The public method a call resolves to: the first of that name and arity whose parameters accept the arguments. */

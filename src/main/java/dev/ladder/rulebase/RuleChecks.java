@@ -169,8 +169,10 @@ public final class RuleChecks {
                 String name = m.group(1);
                 used.add(name);
                 if (ruleBase.parameters().get(name) == null) {
+                    String hint = ConditionTypes.didYouMean(name, ruleBase.parameters().all().stream()
+                            .map(Param::getName).toList());
                     find(rule, rule.line() + i, "no parameter named \"" + name + "\" in " + Parameters.FILE
-                            + " (the pattern can never match, so the rule never fires)");
+                            + " (the pattern can never match, so the rule never fires)" + hint);
                 }
                 if (m.group(2) != null) {
                     vars.put(m.group(2), name);
