@@ -118,10 +118,122 @@ public final class ScenarioReader {
             if (e instanceof UnrecognizedPropertyException unknown) {
                 problem = Problems.atKey(problem, text, unknown.getPropertyName());
             }
-            throw new LadderException.BadInput(problem);
+            java.util.List<Problem> problems = new java.util.ArrayList<>(java.util.List.of(problem));
+            if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
+                problems.addAll(more(name, mapper, text, mapping, problem.field()));
+            }
+            throw new LadderException.BadInput(problems);
         } catch (java.io.IOException e) {
             throw bad(name, "cannot be read (" + e.getMessage() + ")");
         }
+    }
+
+    /** At most this many problems are reported for one file. */
+    static final int MAX_PROBLEMS = 100;
+
+    /**
+     * The problems after the first, so that one run names every mistake: the file is read as a
+     * tree, the field of each problem found is set aside and the rest read again, until it reads
+     * or a problem cannot be set aside (a missing field). Each is located in the text by its path.
+     */
+    private static java.util.List<Problem> more(String name, com.fasterxml.jackson.databind.ObjectMapper mapper,
+                                                String text, com.fasterxml.jackson.databind.JsonMappingException first,
+                                                String firstField) {
+        java.util.List<Problem> found = new java.util.ArrayList<>();
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        reported.add(String.valueOf(firstField));
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = mapper.readTree(text);
+        } catch (IOException | RuntimeException notATree) {
+            return found;
+        }
+        java.util.Set<String> setAside = new java.util.HashSet<>();
+        com.fasterxml.jackson.databind.JsonMappingException current = first;
+        while (found.size() < MAX_PROBLEMS - 1) {
+            String pointer = pointer(current.getPath());
+            if (pointer.isEmpty() || !setAside.add(pointer) || !remove(tree, pointer)) {
+                break;
+            }
+            try {
+                mapper.treeToValue(tree, Scenario.class);
+                break;
+            } catch (com.fasterxml.jackson.databind.JsonMappingException next) {
+                if (setAside.contains(pointer(next.getPath()))) {
+                    break;   // only missing because it was set aside
+                }
+                Problem p = Problems.of(name, next, Scenario.class);
+                if (!reported.add(String.valueOf(p.field()))) {
+                    break;   // a field set aside, now missing: already reported
+                }
+                int[] at = locate(mapper, text, pointer(next.getPath()), next instanceof UnrecognizedPropertyException);
+                found.add(new Problem(name, at[0], at[1], p.field(), p.message()));
+                current = next;
+            } catch (IOException | RuntimeException other) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    private static String pointer(java.util.List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
+        StringBuilder pointer = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                pointer.append('/').append(ref.getFieldName().replace("~", "~0").replace("/", "~1"));
+            } else if (ref.getIndex() >= 0) {
+                pointer.append('/').append(ref.getIndex());
+            } else {
+                return "";
+            }
+        }
+        return pointer.toString();
+    }
+
+    /** Removes the field or list element at {@code pointer}; false when there is none. */
+    private static boolean remove(com.fasterxml.jackson.databind.JsonNode tree, String pointer) {
+        com.fasterxml.jackson.core.JsonPointer at = com.fasterxml.jackson.core.JsonPointer.compile(pointer);
+        com.fasterxml.jackson.databind.JsonNode parent = tree.at(at.head());
+        String last = at.last().getMatchingProperty();
+        if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.has(last)) {
+            object.remove(last);
+            return true;
+        }
+        if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode array && at.last().getMatchingIndex() >= 0
+                && at.last().getMatchingIndex() < array.size()) {
+            array.remove(at.last().getMatchingIndex());
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Line and column of the value at {@code pointer} in the text (of its key when {@code key}
+     * is asked for, as for an unknown field, or when there is no value), else {0, 0}.
+     */
+    private static int[] locate(com.fasterxml.jackson.databind.ObjectMapper mapper, String text, String pointer,
+                                boolean keyFirst) {
+        int[] key = {0, 0};
+        try (com.fasterxml.jackson.core.JsonParser p = mapper.createParser(text)) {
+            for (com.fasterxml.jackson.core.JsonToken token = p.nextToken(); token != null; token = p.nextToken()) {
+                String here = p.getParsingContext().pathAsPointer().toString();
+                com.fasterxml.jackson.core.JsonLocation where = p.currentTokenLocation();
+                if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    if (here.equals(pointer) && key[0] == 0) {
+                        key = new int[] {where.getLineNr(), where.getColumnNr()};
+                        if (keyFirst) {
+                            return key;
+                        }
+                    }
+                } else if (here.equals(pointer) && token != com.fasterxml.jackson.core.JsonToken.END_OBJECT
+                        && token != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                    return new int[] {where.getLineNr(), where.getColumnNr()};
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // the key's place, if it was found, is the best there is
+        }
+        return key;
     }
 
     private static String decode(String name, byte[] bytes) throws LadderException.BadInput {
