@@ -191,13 +191,8 @@ final class LogCommand implements Runnable {
 
     /** A date (the start of that day, UTC) or an instant. */
     static java.time.Instant instant(String text) throws LadderException.BadInput {
-        try {
-            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
-                    : java.time.Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new LadderException.BadInput(Problem.ofFile("--since", "'" + Printable.line(text)
-                    + "' is not a date or an instant (expected 2026-11-29 or 2026-11-29T10:00:00Z)"));
-        }
+        return DecisionLog.since(text).orElseThrow(() -> new LadderException.BadInput(Problem.ofFile("--since", "'"
+                + Printable.line(text) + "' is not a date or an instant (expected 2026-11-29 or 2026-11-29T10:00:00Z)")));
     }
 
     /** One line per entry. */

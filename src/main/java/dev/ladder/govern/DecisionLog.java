@@ -452,6 +452,11 @@ public final class DecisionLog {
 
     /** The entry with that decision id, as stored. */
     public Optional<JsonNode> find(String decisionId) throws IOException {
+        Optional<Optional<String>> direct = storage.line(decisionId);
+        if (direct.isPresent()) {
+            return direct.get().flatMap(line -> parse(line.getBytes(StandardCharsets.UTF_8)))
+                    .filter(entry -> decisionId.equals(entry.path("decisionId").asText()));
+        }
         return first(entry -> decisionId.equals(entry.path("decisionId").asText()));
     }
 
@@ -495,8 +500,31 @@ public final class DecisionLog {
         }
     }
 
+    /**
+     * A date ({@code 2026-11-29}, the start of that day in UTC) or an instant
+     * ({@code 2026-11-29T10:00:00Z}), as {@code since} filters take it; empty when it is neither.
+     */
+    public static Optional<java.time.Instant> since(String text) {
+        try {
+            return Optional.of(text.length() == 10
+                    ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.Instant.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The entries {@code query} selects, newest first; reads the log once, keeping only as many as asked. */
     public List<JsonNode> newest(Query query) throws IOException {
+        Optional<List<String>> indexed = storage.newest(query);
+        if (indexed.isPresent()) {
+            // the database's columns come from the same record; each line is still the signed entry itself
+            List<JsonNode> found = new java.util.ArrayList<>();
+            for (String line : indexed.get()) {
+                parse(line.getBytes(StandardCharsets.UTF_8)).filter(query::accepts).ifPresent(found::add);
+            }
+            return found;
+        }
         java.util.ArrayDeque<JsonNode> kept = new java.util.ArrayDeque<>();
         each(entry -> {
             if (query.accepts(entry)) {

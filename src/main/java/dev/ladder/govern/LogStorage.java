@@ -18,6 +18,20 @@ interface LogStorage {
     /** Every entry line in order, each ending in LF: the log as a JSON Lines file would hold it. */
     InputStream read() throws IOException;
 
+    /**
+     * The entry lines {@code query} selects, newest first, when this storage can find them
+     * without reading every entry (a database's indexes); empty when it cannot, and the log is
+     * read through instead.
+     */
+    default java.util.Optional<List<String>> newest(DecisionLog.Query query) throws IOException {
+        return java.util.Optional.empty();
+    }
+
+    /** The entry line of a decision, when this storage can find it directly; empty when it cannot. */
+    default java.util.Optional<java.util.Optional<String>> line(String decisionId) throws IOException {
+        return java.util.Optional.empty();
+    }
+
     /** Fails unless the log can be reached now: a file's directory, a database's connection. */
     void probe() throws IOException;
 

@@ -58,6 +58,58 @@ final class PostgresStorage implements LogStorage {
     }
 
     @Override
+    public Optional<List<String>> newest(DecisionLog.Query query) throws IOException {
+        StringBuilder sql = new StringBuilder("SELECT line FROM decision_log WHERE TRUE");
+        List<Object> values = new ArrayList<>();
+        if (query.scenario() != null) {
+            sql.append(" AND scenario = ?");
+            values.add(query.scenario());
+        }
+        if (query.approach() != null) {
+            sql.append(" AND approach = ?");
+            values.add(query.approach());
+        }
+        if (query.since() != null) {
+            sql.append(" AND decided_at >= ?");
+            values.add(Timestamp.from(query.since()));
+        }
+        if (query.beforeSeq() > 0) {
+            sql.append(" AND seq < ?");
+            values.add(query.beforeSeq());
+        }
+        sql.append(" ORDER BY seq DESC LIMIT ?");
+        values.add(query.limit());
+        try (Connection connection = DriverManager.getConnection(url);
+             PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < values.size(); i++) {
+                select.setObject(i + 1, values.get(i));
+            }
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    lines.add(rows.getString(1));
+                }
+            }
+            return Optional.of(lines);
+        } catch (SQLException e) {
+            throw failure("cannot read", e);
+        }
+    }
+
+    @Override
+    public Optional<Optional<String>> line(String decisionId) throws IOException {
+        try (Connection connection = DriverManager.getConnection(url);
+             PreparedStatement select = connection.prepareStatement("SELECT line FROM decision_log WHERE decision_id = ?")) {
+            select.setString(1, decisionId);
+            try (ResultSet row = select.executeQuery()) {
+                return Optional.of(row.next() ? Optional.of(row.getString(1)) : Optional.empty());
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read", e);
+        }
+    }
+
+    @Override
     public void probe() throws IOException {
         try (Connection connection = DriverManager.getConnection(url);
              Statement query = connection.createStatement()) {

@@ -30,9 +30,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -268,14 +265,8 @@ public final class DecisionService implements AutoCloseable {
     }
 
     private static Instant since(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw queryProblem("since", text, "a date (2026-11-29) or an instant (2026-11-29T10:00:00Z)");
-        }
+        return text == null ? null : DecisionLog.since(text).orElseThrow(() ->
+                queryProblem("since", text, "a date (2026-11-29) or an instant (2026-11-29T10:00:00Z)"));
     }
 
     private static int number(Context ctx, String name, int fallback, int min, int max) {

@@ -76,6 +76,15 @@ class PostgresStoreTest {
             assertThat(seenByTheOther.statusCode()).isEqualTo(200);
             JsonNode page = JSON.readTree(DecisionServiceTest.send(first, "GET", "/v1/decisions?limit=500", null, null).body());
             assertThat(page.path("items")).hasSize(40);
+            JsonNode newest = JSON.readTree(DecisionServiceTest.send(second, "GET", "/v1/decisions?limit=10&approach=RAG", null, null).body());
+            JsonNode next = JSON.readTree(DecisionServiceTest.send(second, "GET", newest.path("next").asText(), null, null).body());
+            assertThat(newest.path("items")).hasSize(10);
+            assertThat(newest.path("items").get(0).path("seq").asLong()).isEqualTo(40);
+            assertThat(next.path("items").get(0).path("seq").asLong()).isEqualTo(30);
+            assertThat(JSON.readTree(DecisionServiceTest.send(first, "GET", "/v1/decisions?approach=PROMPTING", null, null)
+                    .body()).path("items")).isEmpty();
+            assertThat(JSON.readTree(DecisionServiceTest.send(first, "GET", "/v1/decisions?since=2999-01-01", null, null)
+                    .body()).path("items")).isEmpty();
         }
         DecisionLog log = DecisionLog.at(store);
         DecisionLog.Verification verification = log.verify();
