@@ -251,7 +251,8 @@ final class CodedModule {
                 return (String) ctxt.handleUnexpectedToken(String.class, p);
             }
             String value = p.getText();
-            if (value.length() < text.minLength() || value.length() > text.maxLength()
+            int characters = value.codePointCount(0, value.length());   // as JSON Schema counts them
+            if (characters < text.minLength() || characters > text.maxLength()
                     || (!text.pattern().isEmpty() && !value.matches(text.pattern()))) {
                 String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
                 throw InvalidFormatException.from(p, "'" + shown + "' is not allowed (expected " + Allowed.text(text) + ")",

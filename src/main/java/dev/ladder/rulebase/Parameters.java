@@ -76,6 +76,8 @@ public final class Parameters {
                         "not a parameter name (expected dotted words such as examples.rarelyHelpBelow)"));
             } else if (entry == null || entry.value == null || entry.unit == null || entry.source == null) {
                 problems.add(new Problem(display, line, 1, name, "incomplete (expected value, unit and source)"));
+            } else if (outOfRange(name, entry) != null) {
+                problems.add(new Problem(display, line, 1, name + ".value", outOfRange(name, entry)));
             } else {
                 params.put(name, new Param(name, entry.value, entry.unit, entry.source, display));
             }
@@ -84,6 +86,36 @@ public final class Parameters {
             throw new LadderException.BadInput(problems);
         }
         return new Parameters(params);
+    }
+
+    /** The most the per-decision budget may be raised to: a rule file cannot switch it off. */
+    static final Map<String, Double> ENGINE_CEILINGS = Map.of(FIRING_LIMIT, 1_000_000.0, TIME_LIMIT, 60_000.0,
+            MEMORY_LIMIT, 4_096.0);
+
+    /**
+     * What is wrong with an entry's value, or null. Every parameter is a count, a price, a
+     * duration or a fraction, so none is negative; a fraction or a 0-1 score is at most 1; the
+     * engine's budget is positive and below its ceiling.
+     */
+    static String outOfRange(String name, Entry entry) {
+        double value = entry.value;
+        String shown = dev.ladder.model.Numbers.format(value);
+        if (name.startsWith(ENGINE_PREFIX)) {
+            Double ceiling = ENGINE_CEILINGS.get(name);
+            if (value <= 0 || ceiling != null && value > ceiling) {
+                return shown + " is outside the engine's budget (expected a number > 0"
+                        + (ceiling == null ? "" : " and <= " + dev.ladder.model.Numbers.format(ceiling)) + ")";
+            }
+            return null;
+        }
+        if (value < 0) {
+            return shown + " is negative (expected a number >= 0: parameters are counts, prices, durations and fractions)";
+        }
+        boolean fraction = entry.unit.startsWith("fraction") || entry.unit.contains("(0-1)");
+        if (fraction && value > 1) {
+            return shown + " is above 1 (expected a number in [0, 1] for a unit of '" + entry.unit + "')";
+        }
+        return null;
     }
 
     /** The 1-based line on which the entry {@code name} starts, or 0 when it cannot be found. */

@@ -123,6 +123,7 @@ public final class DecisionService implements AutoCloseable {
             config.http.generateEtags = false;
             config.http.prefer405over404 = true;
             config.events.handlerAdded(meta -> routes.add(meta.getHttpMethod().name() + " " + meta.getPath()));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrors()));
         });
         app.before("/v1/*", this::authorise);
         app.post("/v1/decisions", this::decide);
@@ -150,7 +151,8 @@ public final class DecisionService implements AutoCloseable {
                 problem(ctx, 404, "Not found", "no such resource: " + ctx.path(), List.of());
             }
         });
-        app.error(405, ctx -> problem(ctx, 405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path(),
+        app.error(405, ctx -> problem(ctx, 405, "Method not allowed", dev.ladder.support.Printable.line(ctx.req().getMethod())
+                + " is not allowed on " + ctx.path(),
                 List.of()));
         app.start(settings.host(), settings.port());
         for (Connector connector : app.jettyServer().server().getConnectors()) {
@@ -219,7 +221,8 @@ public final class DecisionService implements AutoCloseable {
         String id = ctx.pathParam("id");
         Optional<JsonNode> entry = id.matches("[0-9a-fA-F-]{36}") ? log.find(id) : Optional.empty();
         if (entry.isEmpty()) {
-            throw new Refused(404, "Not found", "no decision " + id + " in the log", List.of());
+            throw new Refused(404, "Not found", "no decision " + (id.length() > 64 ? id.substring(0, 64) + "..." : id)
+                    + " in the log", List.of());
         }
         ctx.status(200).contentType(JSON).result(DecisionJson.pretty(entry.get().path("record")));
     }

@@ -86,24 +86,51 @@ final class RuleSource implements AutoCloseable {
             return;   // the files are being written: the next look sees them whole
         }
         Failure failed = failure.get();
-        if (sha256.equals(current.get().sha256()) || failed != null && sha256.equals(failed.sha256())) {
+        if (sha256.equals(current.get().sha256())) {
+            if (failed != null && failure.compareAndSet(failed, null)) {
+                log.accept("the rules in " + dir + " are back to ruleset " + sha256 + ", the one in use");
+            }
+            return;
+        }
+        if (failed != null && sha256.equals(failed.sha256())) {
             return;
         }
         try {
-            Loaded next = loaded(Advisor.load(dir), sha256);
+            Advisor advisor = Advisor.load(dir);
+            tryOnExample(advisor);
+            Loaded next = loaded(advisor, sha256);
             current.set(next);
             failure.set(null);
             log.accept("reloaded the rules in " + dir + ": ruleset " + sha256);
             reloaded.accept(true);
-        } catch (LadderException.BadInput e) {
+        } catch (LadderException e) {
             fail(sha256, e.problems());
+        }
+    }
+
+    /** The scenario a new rule base must decide before it takes over: packaged with the program. */
+    static final String EXAMPLE = "/ladder/example/seed004-error-summarizer-10k.yaml";
+
+    /**
+     * Decides the packaged example with {@code advisor}: rules that pass the checks but fail on
+     * a plain scenario (a consequence that always throws, say) do not take over from good ones.
+     */
+    private static void tryOnExample(Advisor advisor) throws LadderException {
+        try (java.io.InputStream in = RuleSource.class.getResourceAsStream(EXAMPLE)) {
+            if (in == null) {
+                return;
+            }
+            advisor.decide(dev.ladder.read.ScenarioReader.parse("example.yaml", in.readAllBytes()), "example.yaml");
+        } catch (java.io.IOException e) {
+            // the example is part of the program; without it the checks alone decide
         }
     }
 
     private void fail(String sha256, List<Problem> problems) {
         Failure previous = failure.get();
-        if (previous != null && sha256 != null && sha256.equals(previous.sha256())) {
-            return;
+        if (previous != null && java.util.Objects.equals(sha256, previous.sha256())
+                && (sha256 != null || previous.problems().equals(problems))) {
+            return;   // already told: a failure is logged once, not at every look
         }
         failure.set(new Failure(sha256, Instant.now(), List.copyOf(problems)));
         log.accept("the rules in " + dir + " were not reloaded; still serving ruleset " + current.get().sha256() + ":");

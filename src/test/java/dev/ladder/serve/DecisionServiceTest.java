@@ -142,6 +142,13 @@ class DecisionServiceTest {
         }
         assertThat(send(service, "POST", "/v1/decisions", "application/json", new byte[(int) DecisionService.MAX_BODY_BYTES + 1])
                 .statusCode()).isEqualTo(413);
+        // what the HTTP server refuses before the service sees it is a problem document too
+        for (HttpResponse<String> refused : List.of(get("/v1/decisions/%00"), get("/v1/decisions/" + "a".repeat(100_000)),
+                send(service, "GET", "/health/live", null, null, "X-Big", "a".repeat(20_000)))) {
+            assertThat(refused.statusCode()).isIn(400, 414, 431);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(validate("Problem", json(refused))).isEmpty();
+        }
     }
 
     @Test
@@ -194,8 +201,11 @@ class DecisionServiceTest {
     void editedRulesAreReloadedAndABrokenRuleBaseIsNotLoaded() throws Exception {
         String before = json(get("/v1/ruleset")).path("sha256").asText();
         Path broken = rules.resolve("zz-broken.drl");
-        Files.writeString(broken, "package ladder.rules;\nimport dev.ladder.model.*;\nrule \"broken\" @id(Z-09)\nwhen\n"
+        // written elsewhere and moved in, so the watcher never sees half a file
+        Path draft = dir.resolve("zz-broken.draft");
+        Files.writeString(draft, "package ladder.rules;\nimport dev.ladder.model.*;\nrule \"broken\" @id(Z-09)\nwhen\n"
                 + "  Usage( requestsPerDai > 1 )\nthen\nend\n");
+        Files.move(draft, broken, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         JsonNode failed = awaitRuleset(r -> !r.path("lastFailedReload").isNull());
 
         assertThat(failed.path("sha256").asText()).as("the last good rule base keeps serving").isEqualTo(before);
@@ -203,15 +213,44 @@ class DecisionServiceTest {
         assertThat(failed.path("lastFailedReload").path("problems").get(0).path("file").asText()).contains("zz-broken.drl");
         assertThat(post(Path.of("facts/seed003-q2-drug-interactions.json")).statusCode()).isEqualTo(201);
         assertThat(said).anyMatch(line -> line.contains("were not reloaded"));
+        assertThat(said.stream().filter(line -> line.contains("were not reloaded"))).as("told once, not at every look")
+                .hasSize(1);
 
-        Files.writeString(broken, "package ladder.rules;\nimport dev.ladder.model.*;\n"
+        Files.delete(broken);
+        JsonNode restored = awaitRuleset(r -> r.path("lastFailedReload").isNull());
+        assertThat(restored.path("sha256").asText()).isEqualTo(before);
+
+        // rules that pass the checks but fail on the packaged example do not take over
+        Files.writeString(draft, "package ladder.rules;\nimport dev.ladder.model.*;\n"
                 + Files.readString(Path.of("src/test/resources/hostile-rules/loops-forever.drl")));
-        JsonNode reloaded = awaitRuleset(r -> !r.path("sha256").asText().equals(before));
-        HttpResponse<String> fault = post(Path.of("facts/seed003-q2-drug-interactions.json"));
+        Files.move(draft, broken, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        JsonNode refused = awaitRuleset(r -> !r.path("lastFailedReload").isNull());
+        assertThat(refused.path("sha256").asText()).isEqualTo(before);
+        assertThat(refused.path("lastFailedReload").path("problems").toString()).contains("Z-01");
+        assertThat(post(Path.of("facts/seed003-q2-drug-interactions.json")).statusCode()).isEqualTo(201);
+
+        // rules that fail on one scenario only are loaded; that scenario is a 422 naming the rule
+        Files.writeString(draft, """
+                package ladder.rules;
+                import dev.ladder.model.*;
+                rule "Loops on one volume"
+                    @id("Z-02") @source("test") @reason("test") agenda-group "frame"
+                when
+                    Usage( requestsPerDay == 4242 )
+                then
+                    long spins = 0;
+                    while (true) { spins++; }
+                end
+                """);
+        Files.move(draft, broken, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        JsonNode reloaded = awaitRuleset(r -> !r.path("sha256").asText().equals(before) && r.path("lastFailedReload").isNull());
+        HttpResponse<String> fault = send(service, "POST", "/v1/decisions", "application/json",
+                "{\"id\": \"volume\", \"usage\": {\"requestsPerDay\": 4242}}".getBytes());
 
         assertThat(reloaded.path("lastFailedReload").isNull()).isTrue();
+        assertThat(post(Path.of("facts/seed003-q2-drug-interactions.json")).statusCode()).isEqualTo(201);
         assertThat(fault.statusCode()).isEqualTo(422);
-        assertThat(json(fault).path("problems").toString()).contains("Z-01");
+        assertThat(json(fault).path("problems").toString()).contains("Z-02");
         assertThat(get("/metrics").body()).contains("ladder_rule_faults_total 1.0")
                 .contains("ladder_reloads_total{outcome=\"failed\"}").contains("ladder_reloads_total{outcome=\"loaded\"}");
 
