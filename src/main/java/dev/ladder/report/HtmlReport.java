@@ -166,7 +166,8 @@ public final class HtmlReport {
         return text.toString();
     }
 
-    static String esc(String text) {
+    /** Text as HTML text or attribute content: ampersands, angle brackets and quotes escaped. */
+    public static String esc(String text) {
         if (text == null) {
             return "";
         }

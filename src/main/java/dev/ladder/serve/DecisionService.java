@@ -126,12 +126,17 @@ public final class DecisionService implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrors()));
         });
         app.before("/v1/*", this::authorise);
+        app.before("/review*", this::authorise);
         app.post("/v1/decisions", this::decide);
         app.get("/v1/decisions", this::list);
         app.get("/v1/decisions/{id}", this::show);
         app.get("/v1/ruleset", this::ruleset);
         app.get("/v1/schema/scenario.json", ctx -> ctx.contentType("application/schema+json").result(schema));
         app.get("/v1/openapi.json", ctx -> ctx.contentType(JSON).result(openApi));
+        app.get("/review", ctx -> page(ctx, Review.list(log.newest(query(ctx)), ctx.queryParam("scenario"),
+                ctx.queryParam("approach"), ctx.queryParam("since"))));
+        app.get("/review/decisions/{id}", this::reviewOne);
+        app.get("/review/chain", ctx -> page(ctx, Review.chain(log.name(), log.verify())));
         app.get("/health/live", ctx -> json(ctx, 200, MAPPER.createObjectNode().put("status", "UP")));
         app.get("/health/ready", this::ready);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -227,16 +232,29 @@ public final class DecisionService implements AutoCloseable {
         ctx.status(200).contentType(JSON).result(DecisionJson.pretty(entry.get().path("record")));
     }
 
-    private void list(Context ctx) throws IOException {
-        String scenario = ctx.queryParam("scenario");
-        String approach = ctx.queryParam("approach");
+    /** The listing a request asks for: its filters and page, each checked. */
+    private static DecisionLog.Query query(Context ctx) {
+        String scenario = blankToNull(ctx.queryParam("scenario"));
+        String approach = blankToNull(ctx.queryParam("approach"));
         if (approach != null && Arrays.stream(Approach.values()).noneMatch(a -> a.name().equals(approach))) {
             throw queryProblem("approach", approach, "one of: " + Arrays.toString(Approach.values()).replaceAll("[\\[\\]]", ""));
         }
-        Instant since = since(ctx.queryParam("since"));
+        Instant since = since(blankToNull(ctx.queryParam("since")));
         int limit = number(ctx, "limit", 50, 1, MAX_PAGE);
         long before = number(ctx, "before", 0, 1, Long.MAX_VALUE);
-        List<JsonNode> entries = log.newest(new DecisionLog.Query(scenario, approach, since, before, limit));
+        return new DecisionLog.Query(scenario, approach, since, before, limit);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private void list(Context ctx) throws IOException {
+        DecisionLog.Query query = query(ctx);
+        String scenario = query.scenario();
+        String approach = query.approach();
+        int limit = query.limit();
+        List<JsonNode> entries = log.newest(query);
         ObjectNode page = MAPPER.createObjectNode();
         ArrayNode items = page.putArray("items");
         for (JsonNode entry : entries) {
@@ -295,6 +313,23 @@ public final class DecisionService implements AutoCloseable {
     private static Refused queryProblem(String parameter, String value, String allowed) {
         return new Refused(400, "Bad query", "query parameter " + parameter + ": '" + value + "' is not allowed",
                 List.of(new Problem("query", 0, 0, parameter, "'" + value + "' is not allowed (expected " + allowed + ")")));
+    }
+
+    private void reviewOne(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        Optional<JsonNode> entry = id.matches("[0-9a-fA-F-]{36}") ? log.find(id) : Optional.empty();
+        if (entry.isEmpty()) {
+            throw new Refused(404, "Not found", "no decision " + (id.length() > 64 ? id.substring(0, 64) + "..." : id)
+                    + " in the log", List.of());
+        }
+        page(ctx, dev.ladder.report.HtmlReport.render(MAPPER.treeToValue(entry.get().path("record"), Decision.class)));
+    }
+
+    /** A review page: HTML that loads nothing from anywhere, not even from this service. */
+    private static void page(Context ctx, String html) {
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'")
+                .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer")
+                .contentType("text/html; charset=utf-8").result(html);
     }
 
     private void ruleset(Context ctx) {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The HTML review report, opened in real headless Chromium: it renders on its own (no
  * network, no scripts) and shows the recommendation box and the diagram.
  */
-class HtmlReportBrowserTest {
+public class HtmlReportBrowserTest {
     private static final int WIDTH = 1400;
     private static final int HEIGHT = 2200;
 
@@ -60,7 +60,7 @@ class HtmlReportBrowserTest {
                 .doesNotContain("<script").doesNotContain("<link").doesNotContain("src=\"").doesNotContain("@import");
     }
 
-    private static Path browser() {
+    public static Path browser() {
         for (String candidate : List.of(System.getenv().getOrDefault("CHROMIUM", ""), "/usr/bin/chromium",
                 "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
             if (!candidate.isEmpty() && Files.isExecutable(Path.of(candidate))) {

@@ -319,6 +319,56 @@ class DecisionServiceTest {
         }
     }
 
+    @Test
+    void auditorsReviewTheDecisionsOneDecisionAndTheChainInABrowser(@TempDir Path shots) throws Exception {
+        HttpResponse<String> created = post(Path.of("facts/seed003-q2-drug-interactions.json"));
+        String id = json(created).path("decisionId").asText();
+
+        HttpResponse<String> list = get("/review?approach=RAG");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).startsWith("default-src 'none'"));
+        assertThat(list.body()).contains("/review/decisions/" + id).doesNotContain("<script");
+        HttpResponse<String> one = get("/review/decisions/" + id);
+        assertThat(one.body()).contains("Why not the others").contains("Deciding path").contains("FINE_TUNING").doesNotContain("<script");
+        HttpResponse<String> chain = get("/review/chain");
+        assertThat(chain.body()).contains("id=\"status\" class=\"ok\">intact");
+        assertThat(get("/review/decisions/" + "0".repeat(8) + "-0000-0000-0000-" + "0".repeat(12)).statusCode()).isEqualTo(404);
+
+        // as a browser renders them: the DOM Chromium builds, and a screenshot that is not blank
+        Path browser = dev.ladder.report.HtmlReportBrowserTest.browser();
+        String base = "http://127.0.0.1:" + service.port();
+        assertThat(dom(browser, base + "/review?approach=RAG", shots)).contains("seed003-q2-drug-interactions")
+                .contains("<form");
+        assertThat(dom(browser, base + "/review/decisions/" + id, shots)).contains("Why not the others");
+        assertThat(dom(browser, base + "/review/chain", shots)).contains("intact");
+        Path png = shots.resolve("decision.png");
+        Process shot = new ProcessBuilder(List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--user-data-dir=" + shots.resolve("profile-shot"), "--window-size=1280,900", "--screenshot=" + png,
+                base + "/review/decisions/" + id)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(shot.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1280);
+        Set<Integer> colours = new HashSet<>();
+        for (int x = 0; x < image.getWidth(); x += 7) {
+            for (int y = 0; y < image.getHeight(); y += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertThat(colours.size()).as("a rendered page, not a blank one").isGreaterThan(5);
+    }
+
+    private static String dom(Path browser, String url, Path dir) throws Exception {
+        Path out = dir.resolve("dom-" + Integer.toHexString(url.hashCode()) + ".html");
+        Process chromium = new ProcessBuilder(List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--user-data-dir=" + dir.resolve("profile-" + Integer.toHexString(url.hashCode())), "--dump-dom", url))
+                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(chromium.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return Files.readString(out);
+    }
+
     /** Problems of {@code node} against a schema of the OpenAPI document the server serves. */
     static Set<?> validate(String component, JsonNode node) throws IOException, InterruptedException {
         JsonNode api = json(get("/v1/openapi.json"));
