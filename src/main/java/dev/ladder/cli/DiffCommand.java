@@ -39,13 +39,17 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Impact.Report report = Impact.compare(Advisor.load(baseRules), rules.load(), scenarios.files());
+        List<Impact.ParameterChange> parameters = Impact.parameterChanges(
+                dev.ladder.rulebase.RuleBase.parameters(dev.ladder.rulebase.RuleFiles.read(baseRules)),
+                rules.ruleBase().parameters());
+        Impact.Report report = Impact.compare(Advisor.load(baseRules), rules.load(), parameters, scenarios.files());
         format.print(spec.commandLine().getOut(), report, out -> text(report, out));
         return report.changes().isEmpty() ? 0 : 1;
     }
 
     private static void text(Impact.Report report, PrintWriter out) {
         out.println("rule files changed: " + (report.filesChanged().isEmpty() ? "none" : Printable.line(String.join(", ", report.filesChanged()))));
+        report.parametersChanged().forEach(p -> out.println("parameter changed: " + Printable.line(p.toString())));
         for (Impact.Change c : report.changes()) {
             out.println("CHANGED " + Printable.line(c.scenario()) + " (" + Printable.line(c.file()) + ")");
             if (!c.approachBefore().equals(c.approachAfter())) {

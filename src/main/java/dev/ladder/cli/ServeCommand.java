@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
 /** {@code ladder serve}: the decision service, until stopped (Ctrl-C or SIGTERM). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve decisions over HTTP: POST /v1/decisions, GET /v1/decisions[/ID], /v1/ruleset,",
-                "/v1/openapi.json, /v1/schema/scenario.json, /health/live, /health/ready, /metrics.",
+                "/v1/openapi.json, /v1/schema/scenario.json, /health/live, /health/ready, /metrics; review pages under /review.",
                 "Edited rule files are reloaded; a rule base that fails its checks is not loaded."})
 final class ServeCommand implements Callable<Integer> {
     @Spec

@@ -36,8 +36,36 @@ public final class Impact {
         }
     }
 
-    /** Every scenario compared, the rule files that differ, and the scenarios that changed. */
-    public record Report(List<String> filesChanged, int scenarios, List<Change> changes) {
+    /** Every scenario compared, the rule files and parameter values that differ, and the scenarios that changed. */
+    public record Report(List<String> filesChanged, List<ParameterChange> parametersChanged, int scenarios,
+                         List<Change> changes) {
+    }
+
+    /** A parameter whose value differs; {@code before} or {@code after} is null where it is only on one side. */
+    public record ParameterChange(String name, Double before, Double after) {
+        @Override
+        public String toString() {
+            return name + ": " + (before == null ? "(none)" : dev.ladder.model.Numbers.format(before)) + " -> "
+                    + (after == null ? "(none)" : dev.ladder.model.Numbers.format(after));
+        }
+    }
+
+    /** The parameters whose values differ between two rule bases, by name. */
+    public static List<ParameterChange> parameterChanges(dev.ladder.rulebase.Parameters base,
+                                                         dev.ladder.rulebase.Parameters edited) {
+        java.util.TreeMap<String, ParameterChange> changes = new java.util.TreeMap<>();
+        for (dev.ladder.model.Param p : base.all()) {
+            dev.ladder.model.Param other = edited.get(p.getName());
+            if (other == null || other.getValue() != p.getValue()) {
+                changes.put(p.getName(), new ParameterChange(p.getName(), p.getValue(), other == null ? null : other.getValue()));
+            }
+        }
+        for (dev.ladder.model.Param p : edited.all()) {
+            if (base.get(p.getName()) == null) {
+                changes.put(p.getName(), new ParameterChange(p.getName(), null, p.getValue()));
+            }
+        }
+        return List.copyOf(changes.values());
     }
 
     private Impact() {
@@ -45,6 +73,12 @@ public final class Impact {
 
     /** Decides each scenario file with both advisors and compares. */
     public static Report compare(Advisor base, Advisor edited, List<Path> files) throws LadderException {
+        return compare(base, edited, List.of(), files);
+    }
+
+    /** As {@link #compare(Advisor, Advisor, List)}, reporting {@code parametersChanged} beside the files. */
+    public static Report compare(Advisor base, Advisor edited, List<ParameterChange> parametersChanged, List<Path> files)
+            throws LadderException {
         List<Change> changes = new ArrayList<>();
         List<Scenario> scenarios = ScenarioReader.readAll(files);
         for (int i = 0; i < files.size(); i++) {
@@ -54,7 +88,7 @@ public final class Impact {
                 changes.add(change);
             }
         }
-        return new Report(changedFiles(base, edited), files.size(), changes);
+        return new Report(changedFiles(base, edited), parametersChanged, files.size(), changes);
     }
 
     static Change compare(String file, Decision before, Decision after) {

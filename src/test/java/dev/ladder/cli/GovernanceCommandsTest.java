@@ -38,6 +38,7 @@ class GovernanceCommandsTest {
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("rule files changed: parameters.yaml",
+                "parameter changed: examples.rarelyHelpBelow: 50 -> 80",
                 "CHANGED thin-examples-strict-schema (facts/thin-examples-strict-schema.yaml)",
                 "  approach: FINE_TUNING -> PROMPTING",
                 "rules no longer firing: ").contains("D-07").contains("D-03");
@@ -57,6 +58,7 @@ class GovernanceCommandsTest {
         assertThat(result.exit()).isEqualTo(1);
         assertThat(report.path("changes").get(0).path("warningsRemoved").get(0).asText()).isEqualTo("HUMAN_REVIEW_ADVISED");
         assertThat(report.path("filesChanged").get(0).asText()).isEqualTo("constraints.drl");
+        assertThat(report.path("parametersChanged")).isEmpty();
     }
 
     @Test
