@@ -184,6 +184,9 @@ public final class DecisionService implements AutoCloseable {
     private void decide(Context ctx) throws IOException {
         String name = "request" + (isYaml(ctx) ? ".yaml" : ".json");
         byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_BODY_BYTES) {   // a chunked body has no length to refuse it by before it is read
+            throw new Refused(413, "Request too large", "the body is over " + MAX_BODY_BYTES + " bytes", List.of());
+        }
         long start = System.nanoTime();
         Decision decision;
         try {
@@ -214,6 +217,11 @@ public final class DecisionService implements AutoCloseable {
     private static boolean isYaml(Context ctx) {
         String type = Optional.ofNullable(ctx.contentType()).orElse(JSON).toLowerCase(Locale.ROOT);
         String mediaType = type.split(";", 2)[0].strip();
+        java.util.regex.Matcher charset = java.util.regex.Pattern.compile(";\\s*charset\\s*=\\s*\"?([^\";\\s]+)").matcher(type);
+        if (charset.find() && !charset.group(1).equals("utf-8")) {
+            throw new Refused(415, "Unsupported media type", "scenarios are read as UTF-8, not " + charset.group(1),
+                    List.of());
+        }
         return switch (mediaType) {
             case "application/json", "" -> false;
             case "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml" -> true;
@@ -234,10 +242,17 @@ public final class DecisionService implements AutoCloseable {
 
     /** The listing a request asks for: its filters and page, each checked. */
     private static DecisionLog.Query query(Context ctx) {
+        for (String parameter : ctx.queryParamMap().keySet()) {
+            if (ctx.queryParams(parameter).size() > 1) {
+                throw queryProblem(parameter, String.join(", ", ctx.queryParams(parameter)), "one value");
+            }
+        }
         String scenario = blankToNull(ctx.queryParam("scenario"));
-        String approach = blankToNull(ctx.queryParam("approach"));
+        String named = blankToNull(ctx.queryParam("approach"));
+        // as records spell it (RAG_AND_FINE_TUNING) or as scenarios do (rag, fine-tuning)
+        String approach = named == null ? null : named.toUpperCase(Locale.ROOT).replace('-', '_');
         if (approach != null && Arrays.stream(Approach.values()).noneMatch(a -> a.name().equals(approach))) {
-            throw queryProblem("approach", approach, "one of: " + Arrays.toString(Approach.values()).replaceAll("[\\[\\]]", ""));
+            throw queryProblem("approach", named, "one of: " + Arrays.toString(Approach.values()).replaceAll("[\\[\\]]", ""));
         }
         Instant since = since(blankToNull(ctx.queryParam("since")));
         int limit = number(ctx, "limit", 50, 1, MAX_PAGE);

@@ -142,6 +142,13 @@ class DecisionServiceTest {
         }
         assertThat(send(service, "POST", "/v1/decisions", "application/json", new byte[(int) DecisionService.MAX_BODY_BYTES + 1])
                 .statusCode()).isEqualTo(413);
+        assertThat(send(service, "POST", "/v1/decisions", "application/json; charset=utf-16", "{}".getBytes()).statusCode())
+                .isEqualTo(415);
+        HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
+                        + "/v1/decisions")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        new byte[(int) DecisionService.MAX_BODY_BYTES + 10]))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as("a chunked body over the limit, as one with a length").isEqualTo(413);
         // what the HTTP server refuses before the service sees it is a problem document too
         for (HttpResponse<String> refused : List.of(get("/v1/decisions/%00"), get("/v1/decisions/" + "a".repeat(100_000)),
                 send(service, "GET", "/health/live", null, null, "X-Big", "a".repeat(20_000)))) {
@@ -169,6 +176,11 @@ class DecisionServiceTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json(bad).path("problems").get(0).path("field").asText()).isEqualTo("limit");
         assertThat(get("/v1/decisions?approach=CHEAPEST").statusCode()).isEqualTo(400);
+        assertThat(json(get("/v1/decisions?approach=rag&scenario=seed003-q2-drug-interactions")).path("items"))
+                .as("approaches as scenarios spell them").isNotEmpty();
+        HttpResponse<String> repeated = get("/v1/decisions?limit=1&limit=2");
+        assertThat(repeated.statusCode()).isEqualTo(400);
+        assertThat(json(repeated).path("problems").get(0).path("message").asText()).contains("expected one value");
         assertThat(get("/v1/decisions?since=yesterday").statusCode()).isEqualTo(400);
         assertThat(get("/v1/decisions/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
     }
