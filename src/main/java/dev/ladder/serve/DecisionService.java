@@ -230,14 +230,16 @@ public final class DecisionService implements AutoCloseable {
         };
     }
 
-    private void show(Context ctx) throws IOException {
+    /** The logged record the path's {@code id} names; 404 when the log has none. */
+    private JsonNode logged(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
         Optional<JsonNode> entry = id.matches("[0-9a-fA-F-]{36}") ? log.find(id) : Optional.empty();
-        if (entry.isEmpty()) {
-            throw new Refused(404, "Not found", "no decision " + (id.length() > 64 ? id.substring(0, 64) + "..." : id)
-                    + " in the log", List.of());
-        }
-        ctx.status(200).contentType(JSON).result(DecisionJson.pretty(entry.get().path("record")));
+        return entry.map(e -> e.path("record")).orElseThrow(() -> new Refused(404, "Not found", "no decision "
+                + (id.length() > 64 ? id.substring(0, 64) + "..." : id) + " in the log", List.of()));
+    }
+
+    private void show(Context ctx) throws IOException {
+        ctx.status(200).contentType(JSON).result(DecisionJson.pretty(logged(ctx)));
     }
 
     /** The listing a request asks for: its filters and page, each checked. */
@@ -331,13 +333,7 @@ public final class DecisionService implements AutoCloseable {
     }
 
     private void reviewOne(Context ctx) throws IOException {
-        String id = ctx.pathParam("id");
-        Optional<JsonNode> entry = id.matches("[0-9a-fA-F-]{36}") ? log.find(id) : Optional.empty();
-        if (entry.isEmpty()) {
-            throw new Refused(404, "Not found", "no decision " + (id.length() > 64 ? id.substring(0, 64) + "..." : id)
-                    + " in the log", List.of());
-        }
-        page(ctx, dev.ladder.report.HtmlReport.render(MAPPER.treeToValue(entry.get().path("record"), Decision.class)));
+        page(ctx, dev.ladder.report.HtmlReport.render(MAPPER.treeToValue(logged(ctx), Decision.class)));
     }
 
     /** A review page: HTML that loads nothing from anywhere, not even from this service. */

@@ -26,6 +26,9 @@ final class LogWriter implements AutoCloseable {
     private record Pending(Decision decision, CompletableFuture<DecisionLog.Entry> logged) {
     }
 
+    /** Put last on the queue by {@link #close}: the writer appends what came before it, then stops. */
+    private static final Pending STOP = new Pending(null, null);
+
     private final DecisionLog log;
     private final Consumer<String> out;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -61,16 +64,18 @@ final class LogWriter implements AutoCloseable {
 
     private void write() {
         List<Pending> group = new ArrayList<>();
-        while (!closed || !queue.isEmpty()) {
+        boolean stopping = false;
+        while (!stopping) {
             try {
                 group.add(queue.take());
             } catch (InterruptedException e) {
-                if (closed) {
-                    break;
-                }
-                continue;
+                continue;   // only close() stops the writer, and only after what was queued is logged
             }
             queue.drainTo(group, MAX_GROUP - 1);
+            stopping = group.remove(STOP);
+            if (group.isEmpty()) {
+                continue;
+            }
             try {
                 List<DecisionLog.Entry> entries = log.appendAll(group.stream().map(Pending::decision).toList(), out);
                 for (int i = 0; i < group.size(); i++) {
@@ -87,7 +92,7 @@ final class LogWriter implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        writer.interrupt();
+        queue.add(STOP);   // not an interrupt: that would close the log's file channel in mid-append
         try {
             writer.join(10_000);
         } catch (InterruptedException e) {
