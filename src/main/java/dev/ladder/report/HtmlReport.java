@@ -2,20 +2,15 @@ package dev.ladder.report;
 
 import dev.ladder.Decision;
 
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A decision record as one self-contained HTML review document: no scripts, no external files,
  * the trail drawn as an inline SVG diagram of facts, rules and the recommendation.
  */
 public final class HtmlReport {
-    private static final int BOX_W = 250;
-    private static final int BOX_H = 30;
-    private static final int COL_W = 290;
-    private static final int ROW_H = 40;
-    private static final int TOP = 40;
-
     private HtmlReport() {
     }
 
@@ -86,10 +81,22 @@ public final class HtmlReport {
                     .append(esc(f.formula())).append("</td><td>").append(esc(f.rule())).append("</td></tr>\n"));
             out.append("</table>\n");
         }
-        out.append("<h2>How the rules reached it</h2>\n<p>Scenario facts (left) feed the rules that read them, in the"
-                + " order of their phases; a rule feeds the rules that use its conclusions; red dashed arrows mark a"
-                + " resolving rule overriding a loser, whose box is dashed.</p>\n<div class=\"diagram\">")
-                .append(svg(TrailGraph.of(d))).append("</div>\n");
+        TrailGraph graph = TrailGraph.of(d);
+        out.append("<h2>How the rules reached it</h2>\n<p>The recommendation (top) rests on the rules below it:"
+                + " each arrow runs from a rule up to the rule that used its conclusion, and each box lists, in blue,"
+                + " the scenario facts its rule read. Green boxes and arrows are the deciding path; a red dashed arrow"
+                + " marks a resolving rule overriding a loser, whose box is dashed. Rules that led neither to the"
+                + " recommendation nor to a why-not are in the trail only").append(notDrawn(graph))
+                .append(".</p>\n<div class=\"diagram\" id=\"diagram\">").append(TrailDiagram.svg(graph)).append("</div>\n");
+        List<TrailDiagram.Parameter> parameters = TrailDiagram.parameters(graph);
+        if (!parameters.isEmpty()) {
+            out.append("<h3>Parameters the rules compared against</h3>\n<p>Set in <code>rules/parameters.yaml</code>"
+                    + " (a scenario's own prices are marked); not facts of this scenario.</p>\n<table class=\"params\">"
+                    + "<tr><th>parameter = value</th><th>read by</th></tr>\n");
+            parameters.forEach(p -> out.append("<tr><td>").append(esc(p.label())).append("</td><td>")
+                    .append(esc(String.join(", ", p.rules()))).append("</td></tr>\n"));
+            out.append("</table>\n");
+        }
         out.append("<h2>Trail</h2>\n<table class=\"trail\"><tr><th>#</th><th>rule</th><th>where</th><th>why</th>"
                 + "<th>read</th><th>concluded</th><th>overridden by</th><th>source</th></tr>\n");
         for (Decision.TrailEntry e : d.trail()) {
@@ -107,57 +114,11 @@ public final class HtmlReport {
         return out.toString();
     }
 
-    static String svg(TrailGraph graph) {
-        Map<Integer, Integer> rows = new HashMap<>();
-        Map<String, int[]> at = new HashMap<>();
-        for (TrailGraph.Node node : graph.nodes) {
-            int row = rows.merge(node.column(), 1, Integer::sum) - 1;
-            at.put(node.id(), new int[] {20 + node.column() * COL_W, TOP + row * ROW_H});
-        }
-        int width = 40 + graph.columns() * COL_W;
-        int height = TOP + 20 + rows.values().stream().mapToInt(Integer::intValue).max().orElse(1) * ROW_H;
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"img\">")
-                .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\""
-                        + " markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#666\"/>"
-                        + "</marker><marker id=\"red\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\""
-                        + " markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#c0392b\"/>"
-                        + "</marker></defs>");
-        svg.append("<text x=\"20\" y=\"24\" class=\"head\">facts read</text><text x=\"").append(20 + COL_W)
-                .append("\" y=\"24\" class=\"head\">rules, phase by phase →</text>");
-        for (TrailGraph.Edge edge : graph.edges) {
-            int[] from = at.get(edge.from());
-            int[] to = at.get(edge.to());
-            if (from == null || to == null) {
-                continue;
-            }
-            double x1 = from[0] + BOX_W;
-            double y1 = from[1] + BOX_H / 2.0;
-            double x2 = to[0];
-            double y2 = to[1] + BOX_H / 2.0;
-            String path;
-            if (to[0] <= from[0]) {
-                x2 = to[0] + BOX_W;
-                double bulge = x1 + 40 + Math.min(120, Math.abs(y2 - y1) / 4);
-                path = "M " + x1 + ' ' + y1 + " C " + bulge + ' ' + y1 + ", " + bulge + ' ' + y2 + ", " + x2 + ' ' + y2;
-            } else {
-                double mid = (x1 + x2) / 2;
-                path = "M " + x1 + ' ' + y1 + " C " + mid + ' ' + y1 + ", " + mid + ' ' + y2 + ", " + x2 + ' ' + y2;
-            }
-            svg.append("<path d=\"").append(path).append("\" class=\"").append(edge.override() ? "override" : "edge")
-                    .append("\" marker-end=\"url(#").append(edge.override() ? "red" : "arrow").append(")\"/>");
-        }
-        for (TrailGraph.Node node : graph.nodes) {
-            int[] p = at.get(node.id());
-            String label = node.label().length() > 40 ? node.label().substring(0, 39) + "…" : node.label();
-            svg.append("<g class=\"").append(node.kind().name().toLowerCase()).append(node.overridden() ? " lost" : "")
-                    .append("\"><title>").append(esc(node.label())).append("</title><rect x=\"").append(p[0])
-                    .append("\" y=\"").append(p[1]).append("\" width=\"").append(BOX_W).append("\" height=\"").append(BOX_H)
-                    .append("\" rx=\"6\"/><text x=\"").append(p[0] + 8).append("\" y=\"").append(p[1] + 20).append("\">")
-                    .append(esc(label)).append("</text></g>");
-        }
-        return svg.append("</svg>").toString();
+    private static String notDrawn(TrailGraph graph) {
+        Set<String> shown = graph.onTheWay();
+        List<String> rules = graph.nodes.stream().filter(n -> n.kind() == TrailGraph.Kind.RULE && !shown.contains(n.id()))
+                .map(n -> "#" + n.id().substring(1) + " " + n.label().substring(0, n.label().indexOf(' '))).toList();
+        return rules.isEmpty() ? "" : " (here " + esc(String.join(", ", rules)) + ")";
     }
 
     private static String facts(Map<String, Object> facts) {
@@ -186,12 +147,16 @@ public final class HtmlReport {
             tr.sev-high td { background: #fdecea; } tr.sev-medium td { background: #fff8e1; }
             .trail td { font-size: 0.85em; } .src { color: #555; }
             .diagram { overflow-x: auto; border: 1px solid #ddd; background: #fcfcfc; }
-            svg text { font-size: 11px; font-family: system-ui, sans-serif; } svg .head { font-weight: bold; font-size: 13px; }
+            svg text { font-size: 11px; font-family: system-ui, sans-serif; }
             svg .fact rect { fill: #e8f0fe; stroke: #4a7bd0; } svg .rule rect { fill: #fff; stroke: #555; }
+            svg .deciding rect { fill: #eaf6ee; stroke: #2c7a4b; stroke-width: 2; }
+            svg rect.read { fill: #e8f0fe; stroke: none; } svg text.fact { fill: #1d4f91; }
             svg .result rect { fill: #2c7a4b; stroke: #2c7a4b; } svg .result text { fill: #fff; font-weight: bold; }
             svg .lost rect { stroke-dasharray: 4 3; fill: #f5f5f5; } svg .lost text { fill: #888; }
-            svg .edge { fill: none; stroke: #999; stroke-width: 1; }
+            svg .edge { fill: none; stroke: #aaa; stroke-width: 1; }
+            svg .edge.deciding { stroke: #2c7a4b; stroke-width: 2; }
             svg .override { fill: none; stroke: #c0392b; stroke-width: 1.5; stroke-dasharray: 5 4; }
+            .params td { font-size: 0.85em; }
             footer { margin-top: 2em; color: #666; font-size: 0.85em; }
             """;
 }

@@ -3,6 +3,8 @@ package dev.ladder.report;
 import dev.ladder.Decision;
 import dev.ladder.support.Printable;
 
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A decision record as a Markdown review document, readable without the tool. */
@@ -68,9 +70,18 @@ public final class MarkdownReport {
                     .append(f.value().toPlainString()).append(" | ").append(escape(f.unit())).append(" | ")
                     .append(escape(f.formula())).append(" | ").append(escape(f.rule())).append(" |\n"));
         }
-        out.append("\n## How the rules reached it\n\nScenario facts (left) feed the rules that read them; a rule feeds the rules that"
-                + " use its conclusions; dotted arrows mark a resolving rule overriding a loser.\n\n```mermaid\n")
-                .append(mermaid(d)).append("```\n");
+        TrailGraph graph = TrailGraph.of(d);
+        out.append("\n## How the rules reached it\n\nThe recommendation (top) rests on the rules below it: scenario facts"
+                + " feed the rules that read them, a rule feeds the rules that use its conclusions, dotted arrows mark a"
+                + " resolving rule overriding a loser. Rules that led neither to the recommendation nor to a why-not are"
+                + " in the trail only.\n\n```mermaid\n").append(mermaid(graph)).append("```\n");
+        List<TrailDiagram.Parameter> parameters = TrailDiagram.parameters(graph);
+        if (!parameters.isEmpty()) {
+            out.append("\nParameters the rules compared against (`rules/parameters.yaml`; a scenario's own prices are"
+                    + " marked), not facts of this scenario:\n\n| parameter = value | read by |\n|---|---|\n");
+            parameters.forEach(p -> out.append("| ").append(escape(p.label())).append(" | ")
+                    .append(escape(String.join(", ", p.rules()))).append(" |\n"));
+        }
         out.append("\n## Trail\n\n| # | rule | file | reason | concludes | overridden by |\n|---|---|---|---|---|---|\n");
         for (Decision.TrailEntry e : d.trail()) {
             out.append("| ").append(e.seq()).append(" | ").append(escape(e.rule())).append(" ").append(escape(e.name()))
@@ -88,22 +99,29 @@ public final class MarkdownReport {
         return out.toString();
     }
 
-    static String mermaid(Decision d) {
-        TrailGraph graph = TrailGraph.of(d);
-        StringBuilder out = new StringBuilder("flowchart LR\n");
-        for (TrailGraph.Node node : graph.nodes) {
+    static String mermaid(TrailGraph graph) {
+        StringBuilder out = new StringBuilder("flowchart BT\n");
+        Set<String> shown = graph.onTheWay();
+        graph.edges.stream().filter(e -> shown.contains(e.to()) && !e.override()).forEach(e -> shown.add(e.from()));
+        List<TrailGraph.Node> nodes = graph.nodes.stream()
+                .filter(n -> shown.contains(n.id()) && n.kind() != TrailGraph.Kind.PARAM).toList();
+        Set<String> drawn = nodes.stream().map(TrailGraph.Node::id).collect(Collectors.toSet());
+        List<TrailGraph.Edge> edges = graph.edges.stream()
+                .filter(e -> drawn.contains(e.from()) && drawn.contains(e.to())).toList();
+        for (TrailGraph.Node node : nodes) {
             String label = mermaidText(node.label());
             switch (node.kind()) {
+                case PARAM -> { }
                 case FACT -> out.append("  ").append(node.id()).append("[/\"").append(label).append("\"/]\n");
                 case RULE -> out.append("  ").append(node.id()).append("[\"").append(label).append("\"]\n");
                 case RESULT -> out.append("  ").append(node.id()).append("((\"").append(label).append("\"))\n");
             }
         }
-        for (TrailGraph.Edge edge : graph.edges) {
+        for (TrailGraph.Edge edge : edges) {
             out.append("  ").append(edge.from()).append(edge.override() ? " -. overrides .-> " : " --> ")
                     .append(edge.to()).append('\n');
         }
-        graph.nodes.stream().filter(TrailGraph.Node::overridden)
+        nodes.stream().filter(TrailGraph.Node::overridden)
                 .forEach(n -> out.append("  style ").append(n.id()).append(" stroke-dasharray: 5 5\n"));
         return out.toString();
     }

@@ -16,7 +16,7 @@ class MarkdownReportTest {
 
         String markdown = MarkdownReport.render(decision);
 
-        assertThat(markdown).contains("```mermaid\nflowchart LR\n")
+        assertThat(markdown).contains("```mermaid\nflowchart BT\n")
                 .contains("  r" + winner + " -. overrides .-> r" + loser + "\n")
                 .contains("  style r" + loser + " stroke-dasharray: 5 5\n")
                 .contains("  result((\"PROMPTING (high confidence)\"))")
