@@ -13,7 +13,7 @@ import picocli.CommandLine;
 @Command(name = "ladder", mixinStandardHelpOptions = true, versionProvider = LadderCommand.Version.class,
         description = "Tells a team whether to prompt, retrieve (RAG) or fine-tune, and proves why.",
         subcommands = {DecideCommand.class, CheckCommand.class, TestCommand.class, DiffCommand.class, WhatIfCommand.class,
-                LogCommand.class, ServeCommand.class, DaemonCommand.class},
+                LogCommand.class, ServeCommand.class, DaemonCommand.class, InterviewCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a check, test, diff or log verify found something", "2:bad input (scenario, rules, usage)",
                 "3:a rule failed while deciding", "4:an internal error (please report it, with --debug)",

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * What-if analysis: for each numeric fact, where along its range the recommendation changes,
@@ -48,10 +49,12 @@ public final class WhatIf {
     private final Advisor advisor;
     private final ObjectNode base;
     private final String name;
+    private final Predicate<String> explored;
     private int decisions;
 
-    private WhatIf(Advisor advisor, Scenario scenario, String name) {
+    private WhatIf(Advisor advisor, Scenario scenario, String name, Predicate<String> explored) {
         this.advisor = advisor;
+        this.explored = explored;
         this.base = StrictMapper.canonical().valueToTree(scenario);
         this.base.remove("expect");
         this.name = name;
@@ -59,7 +62,13 @@ public final class WhatIf {
 
     /** Explores every numeric, enum and boolean fact of the scenario's groups. */
     public static Report explore(Advisor advisor, Scenario scenario, String name) throws LadderException {
-        return new WhatIf(advisor, scenario, name).run();
+        return new WhatIf(advisor, scenario, name, fact -> true).run();
+    }
+
+    /** Explores only the facts {@code explored} accepts, by path ({@code usage.requestsPerDay}). */
+    public static Report explore(Advisor advisor, Scenario scenario, String name, Predicate<String> explored)
+            throws LadderException {
+        return new WhatIf(advisor, scenario, name, explored).run();
     }
 
     private Report run() throws LadderException {
@@ -71,6 +80,9 @@ public final class WhatIf {
             Class<?> type = scenarioGroup.type();
             for (Field field : type.getDeclaredFields()) {
                 String fact = group + "." + field.getName();
+                if (!explored.test(fact)) {
+                    continue;
+                }
                 JsonNode current = base.path(group).get(field.getName());
                 if (field.getAnnotation(Range.class) != null) {
                     numbers.add(numeric(fact, field, current, now));
