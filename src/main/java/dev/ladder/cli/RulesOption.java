@@ -24,9 +24,13 @@ final class RulesOption {
 
     /** The compiled rule base itself, for the checks: the same one {@link #load} decides with. */
     RuleBase ruleBase() throws LadderException.BadInput {
+        return RuleBases.load(files());
+    }
+
+    /** The rule files {@link #load} reads. */
+    RuleFiles files() throws LadderException.BadInput {
         Path local = Path.of("rules");
-        RuleFiles files = rules != null ? RuleFiles.read(rules)
+        return rules != null ? RuleFiles.read(rules)
                 : java.nio.file.Files.isDirectory(local) ? RuleFiles.read(local) : RuleFiles.packaged();
-        return RuleBases.load(files);
     }
 }

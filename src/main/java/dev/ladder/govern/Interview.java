@@ -104,7 +104,7 @@ public final class Interview {
                 }
             }
         }
-        WhatIf.Report reach = WhatIf.explore(advisor, scenario, NAME, open::containsKey);
+        WhatIf.Report reach = WhatIf.reach(advisor, scenario, NAME, open::containsKey);
         reach.changes().forEach(c -> open.get(c.fact()).couldLeadTo().add(c.approach()));
         reach.numbers().forEach(n -> n.segments().forEach(s -> open.get(n.fact()).couldLeadTo().add(s.approach())));
         for (Approach approach : Approach.values()) {

@@ -97,6 +97,23 @@ public final class RuleBase {
     }
 
     /**
+     * The rule files parsed but not compiled, with their parameters: enough for the checks, so a
+     * rule base that does not compile can still be linted in the same run. It cannot decide.
+     */
+    public static RuleBase parsedOnly(RuleFiles files) throws LadderException.BadInput {
+        Parameters parameters = parameters(files);
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        Map<String, PackageDescr> sources = new LinkedHashMap<>();
+        files.files().forEach((name, bytes) -> {
+            if (name.endsWith(".drl")) {
+                describe(files.display(name), new String(bytes, StandardCharsets.UTF_8), rules, sources, new ArrayList<>());
+            }
+        });
+        return new RuleBase(files, parameters, Collections.unmodifiableMap(rules), Collections.unmodifiableMap(sources),
+                null, null);
+    }
+
+    /**
      * The rule base of already compiled {@code packages}, as {@code dev.ladder.cache} saved them,
      * with the rules' metadata and the parameters read now; its sources are parsed when first asked for.
      */

@@ -58,13 +58,32 @@ public final class RuleChecks {
     private final RuleBase ruleBase;
     private final List<Problem> findings = new ArrayList<>();
 
-    private RuleChecks(RuleBase ruleBase) {
+    /** Whether every rule file parsed: only then does a parameter no rule names go unused. */
+    private final boolean whole;
+
+    private RuleChecks(RuleBase ruleBase, boolean whole) {
         this.ruleBase = ruleBase;
+        this.whole = whole;
+    }
+
+    /**
+     * The findings on rule files that do not compile: what parses is checked, so an author sees
+     * every mistake in one run. Nothing when the parameters file itself cannot be read.
+     */
+    public static List<Problem> lintUncompiled(RuleFiles files) {
+        try {
+            return lint(new RuleChecks(RuleBase.parsedOnly(files), false));
+        } catch (dev.ladder.LadderException.BadInput unreadableParameters) {
+            return List.of();
+        }
     }
 
     /** Every finding, in file and line order. */
     public static List<Problem> lint(RuleBase ruleBase) {
-        RuleChecks checks = new RuleChecks(ruleBase);
+        return lint(new RuleChecks(ruleBase, true));
+    }
+
+    private static List<Problem> lint(RuleChecks checks) {
         checks.run();
         checks.findings.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line())
                 : a.file().compareTo(b.file()));
@@ -95,7 +114,10 @@ public final class RuleChecks {
             reachable(rule, concludedIn);
             ranges(rule, paramVars);
         }
-        unusedParameters(usedParams);
+        if (whole) {
+            // a file that failed to parse or was refused may be the one that uses them
+            unusedParameters(usedParams);
+        }
     }
 
     private List<Source> sources() {

@@ -65,4 +65,39 @@ class OnePassTest {
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).contains("cannot append to the decision log").doesNotContain("\tat ");
     }
+
+    @Test
+    void aRuleBaseThatDoesNotCompileIsAlsoLintedInTheSameRun(@TempDir Path dir) throws IOException {
+        Path rules = dev.ladder.RuleDirs.copy(dir);
+        int misspelt = dev.ladder.RuleDirs.append(rules, "data.drl", """
+
+                rule "A misspelt field refuses the rule base"
+                    @id("Z-41") @source("test") @reason("never")
+                    agenda-group "classify"
+                when
+                    Data(labeledExamples > 3)
+                then
+                end
+                """);
+        int unknownParameter = dev.ladder.RuleDirs.append(rules, "style.drl", """
+
+                rule "A misspelt parameter never matches"
+                    @id("Z-42") @source("test") @reason("never")
+                    agenda-group "classify"
+                when
+                    Param(name == "examples.platformMinimun", $min : value)
+                    Data(labelledExamples > $min)
+                then
+                end
+                """);
+
+        Cli result = Cli.run("check", "--rules", rules.toString());
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err().lines().toList())
+                .anyMatch(l -> l.contains("data.drl:" + (misspelt + 5) + ":") && l.contains("did you mean labelledExamples?"))
+                .anyMatch(l -> l.contains("style.drl:" + (unknownParameter + 5) + ":")
+                        && l.contains("no parameter named \"examples.platformMinimun\"")
+                        && l.contains("did you mean examples.platformMinimum?"));
+    }
 }
