@@ -25,7 +25,9 @@ public final class Ratios {
         Options options = new OptionsBuilder().parent(given)
                 .include(DecisionBenchmark.class.getSimpleName() + "\\.(engineOnly|fullRecord|fullRecordWithJson)$")
                 .forks(given.getForkCount().orElse(1))
-                .warmupIterations(given.getWarmupIterations().orElse(3))
+                // on two cores the JIT takes about a minute to compile Drools and the record code at
+                // full optimisation: warm up for that long, or the ratios measure the compiler
+                .warmupIterations(given.getWarmupIterations().orElse(12))
                 .warmupTime(given.getWarmupTime().orElse(TimeValue.seconds(5)))
                 .measurementIterations(given.getMeasurementIterations().orElse(5))
                 .measurementTime(given.getMeasurementTime().orElse(TimeValue.seconds(5)))

@@ -74,9 +74,7 @@ public final class Decider {
     }
 
     private Map<String, Param> params(Scenario scenario, String scenarioName) throws LadderException.BadInput {
-        Map<String, Param> byName = new LinkedHashMap<>();
-        ruleBase.parameters().forScenario(scenario.getPricing(), scenarioName).forEach(p -> byName.put(p.getName(), p));
-        return byName;
+        return ruleBase.parameters().byNameForScenario(scenario.getPricing(), scenarioName);
     }
 
     /** Inserts the facts, fires the phases in order under the firing limit, and reads the result. */

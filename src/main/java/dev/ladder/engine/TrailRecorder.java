@@ -63,7 +63,6 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
     private final List<Firing> fired = new ArrayList<>();
     private final Map<Object, Firing> concludedBy = new IdentityHashMap<>();
     private final List<Object> conclusions = new ArrayList<>();
-    private final Map<String, Integer> firings = new LinkedHashMap<>();
     private Firing current;
 
     TrailRecorder(RuleBase ruleBase, Scenario scenario, Map<String, Param> params) {
@@ -76,7 +75,6 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         Match match = event.getMatch();
         RuleInfo rule = ruleBase.rule(match.getRule().getName());
-        firings.merge(rule.name(), 1, Integer::sum);
         Map<String, Object> facts = new LinkedHashMap<>();
         List<Object> uses = new ArrayList<>();
         for (Object object : match.getObjects()) {
@@ -85,8 +83,8 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
                         json(param.getValue()));
             } else if (object instanceof Attempt attempt) {
                 readInto(facts, "attempts[" + attempt.getIndex() + "]", attempt, rule);
-            } else if (Group.ofTypeNamed(object.getClass().getSimpleName()).isPresent()) {
-                readInto(facts, Group.ofTypeNamed(object.getClass().getSimpleName()).get().key(), object, rule);
+            } else if (object != null && Group.ofType(object.getClass()).isPresent()) {
+                readInto(facts, Group.ofType(object.getClass()).get().key(), object, rule);
             } else if (object != null && isConclusion(object) && !uses.contains(object)) {
                 uses.add(object);
             }
@@ -163,6 +161,8 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
 
     /** The rule that fired most often, with its count: the suspect when firing never settles. */
     Map.Entry<String, Integer> busiest() {
+        Map<String, Integer> firings = new LinkedHashMap<>();
+        fired.forEach(f -> firings.merge(f.rule.name(), 1, Integer::sum));
         return firings.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
     }
 }

@@ -55,6 +55,18 @@ public enum Group {
         return Arrays.stream(values()).filter(g -> g.key.equals(key)).findFirst();
     }
 
+    private static final ClassValue<Optional<Group>> OF_TYPE = new ClassValue<>() {
+        @Override
+        protected Optional<Group> computeValue(Class<?> type) {
+            return Arrays.stream(values()).filter(g -> g.type == type).findFirst();
+        }
+    };
+
+    /** The group whose fields {@code type} holds, if any; found once per class. */
+    public static Optional<Group> ofType(Class<?> type) {
+        return OF_TYPE.get(type);
+    }
+
     /** The group whose type has this simple name, as rules name it: {@code Usage}. */
     public static Optional<Group> ofTypeNamed(String simpleName) {
         return Arrays.stream(values()).filter(g -> g.type.getSimpleName().equals(simpleName)).findFirst();

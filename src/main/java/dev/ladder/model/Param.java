@@ -13,6 +13,7 @@ public final class Param implements java.io.Serializable {
     private final String unit;
     private final String source;
     private final String origin;
+    private transient String shown;
 
     public Param(String name, double value, String unit, String source, String origin) {
         this.name = name;
@@ -24,6 +25,16 @@ public final class Param implements java.io.Serializable {
 
     public String getName() { return name; }
     public double getValue() { return value; }
+
+    /** The value as reasons show it ({@link Numbers#format}), formatted once. */
+    public String shown() {
+        String text = shown;
+        if (text == null) {
+            text = Numbers.format(value);
+            shown = text;
+        }
+        return text;
+    }
     public String getUnit() { return unit; }
     public String getSource() { return source; }
 

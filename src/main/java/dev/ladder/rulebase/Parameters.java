@@ -45,9 +45,12 @@ public final class Parameters {
     }
 
     private final Map<String, Param> byName;
+    /** The parameters by name as a scenario without prices of its own sees them: most scenarios. */
+    private final Map<String, Param> unpriced;
 
     private Parameters(Map<String, Param> byName) {
         this.byName = byName;
+        this.unpriced = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byName));
     }
 
     /** Reads the parameters file; {@code display} names it in problems. */
@@ -153,8 +156,17 @@ public final class Parameters {
      * that name is refused, so a misspelt rule base cannot silently ignore it.
      */
     public List<Param> forScenario(Pricing pricing, String scenarioName) throws LadderException.BadInput {
+        return List.copyOf(byNameForScenario(pricing, scenarioName).values());
+    }
+
+    /** As {@link #forScenario}, by name, in the same order; read-only. */
+    public Map<String, Param> byNameForScenario(Pricing pricing, String scenarioName) throws LadderException.BadInput {
+        Map<String, Double> prices = pricing.asParameters();
+        if (prices.isEmpty()) {
+            return unpriced;
+        }
         Map<String, Param> merged = new LinkedHashMap<>(byName);
-        for (Map.Entry<String, Double> price : pricing.asParameters().entrySet()) {
+        for (Map.Entry<String, Double> price : prices.entrySet()) {
             Param base = merged.get(price.getKey());
             if (base == null) {
                 throw new LadderException.BadInput(new Problem(scenarioName, 0, 0, price.getKey(),
@@ -162,6 +174,6 @@ public final class Parameters {
             }
             merged.put(price.getKey(), base.overriddenBy(price.getValue()));
         }
-        return List.copyOf(merged.values());
+        return java.util.Collections.unmodifiableMap(merged);
     }
 }

@@ -53,7 +53,7 @@ public final class ReasonTemplate {
     }
 
     /** A template split once into literal text and placeholders, so filling it needs no regex. */
-    private record Compiled(String[] literals, String[] names) {
+    private record Compiled(String[] literals, String[] names, boolean[] scenarioPaths) {
     }
 
     private static final Map<String, Compiled> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
@@ -69,7 +69,11 @@ public final class ReasonTemplate {
             last = matcher.end();
         }
         literals.add(template.substring(last));
-        return new Compiled(literals.toArray(String[]::new), names.toArray(String[]::new));
+        boolean[] scenarioPaths = new boolean[names.size()];
+        for (int i = 0; i < scenarioPaths.length; i++) {
+            scenarioPaths[i] = !names.get(i).startsWith("$") && Beans.isScenarioPath(names.get(i));
+        }
+        return new Compiled(literals.toArray(String[]::new), names.toArray(String[]::new), scenarioPaths);
     }
 
     /** Fills every placeholder; one that resolves to nothing reads {@code unknown}. */
@@ -88,7 +92,7 @@ public final class ReasonTemplate {
                 value = declarations.apply(name);
             } else if (params.containsKey(name)) {
                 value = params.get(name).getValue();
-            } else if (Beans.isScenarioPath(name)) {
+            } else if (compiled.scenarioPaths()[i]) {
                 value = Beans.scenarioValue(scenario, name);
             } else {
                 value = null;
@@ -113,7 +117,7 @@ public final class ReasonTemplate {
             return "unknown";
         }
         if (value instanceof Param param) {
-            return Numbers.format(param.getValue());
+            return param.shown();
         }
         if (value instanceof Approach approach) {
             return approach.name();
