@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +58,7 @@ class TrailDiagramBrowserTest {
     @Test
     void whenEveryScenarioIsDrawnInA1280PxWindow_thenItFitsWithTheRecommendationOnTopAndLabelsWhole(@TempDir Path dir)
             throws Exception {
-        Path browser = HtmlReportBrowserTest.browser();
+        Chromium chromium = Chromium.in(dir);
         StringBuilder page = new StringBuilder();
         List<String> scenarios = new ArrayList<>();
         try (Stream<Path> files = Files.list(Fixtures.FACTS)) {
@@ -77,7 +75,7 @@ class TrailDiagramBrowserTest {
         Files.writeString(html, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + css + "</head><body>" + page
                 + MEASURE + "</body></html>");
 
-        JsonNode measured = new ObjectMapper().readTree(dumpDom(browser, dir, html));
+        JsonNode measured = new ObjectMapper().readTree(measured(chromium.dom(html.toUri().toString(), WIDTH)));
 
         assertThat(measured.path("diagrams")).hasSize(scenarios.size());
         assertThat(measured.path("width").asInt()).as("page width in a %d px window", WIDTH).isLessThanOrEqualTo(WIDTH);
@@ -89,7 +87,7 @@ class TrailDiagramBrowserTest {
 
     @Test
     void whenTheWidestDiagramIsShotAt1280Px_thenTheRecommendationIsInTheFirstRowsOfTheShot(@TempDir Path dir) throws Exception {
-        Path browser = HtmlReportBrowserTest.browser();
+        Chromium chromium = Chromium.in(dir);
         Decision widest = null;
         int widestWidth = 0;
         try (Stream<Path> files = Files.list(Fixtures.FACTS)) {
@@ -109,48 +107,21 @@ class TrailDiagramBrowserTest {
         Files.writeString(html, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + css
                 + "</head><body style=\"margin:0\"><div class=\"diagram\">" + TrailDiagram.svg(TrailGraph.of(widest))
                 + "</div></body></html>");
-        Path png = dir.resolve("widest.png");
 
-        run(browser, dir, "--window-size=" + WIDTH + ",900", "--screenshot=" + png, html.toUri().toString());
+        BufferedImage shot = chromium.screenshot(html.toUri().toString(), WIDTH, 900);
 
-        BufferedImage shot = ImageIO.read(png.toFile());
         assertThat(shot.getWidth()).isEqualTo(WIDTH);
         // the recommendation box, filled dark green (#2c7a4b), is drawn within the top 80 px
-        assertThat(count(shot, 0, 80, 0x2C7A4B)).as("recommendation pixels at the top of %s", widest.scenario())
+        assertThat(Chromium.count(shot, 0, 0, WIDTH, 80, 0x2C7A4B)).as("recommendation pixels at the top of %s", widest.scenario())
                 .isGreaterThan(2_000);
         // the scenario facts each rule read are drawn on pale blue (#e8f0fe)
-        assertThat(count(shot, 0, shot.getHeight(), 0xE8F0FE)).isGreaterThan(3_000);
+        assertThat(Chromium.count(shot, 0, 0, WIDTH, shot.getHeight(), 0xE8F0FE)).isGreaterThan(3_000);
     }
 
-    private static String dumpDom(Path browser, Path dir, Path html) throws Exception {
-        String dom = run(browser, dir, "--window-size=" + WIDTH + ",900", "--dump-dom", html.toUri().toString());
+    private static String measured(String dom) {
         int start = dom.indexOf("<pre id=\"measured\">");
         assertThat(start).as("the measuring script ran").isNotNegative();
         return dom.substring(start + "<pre id=\"measured\">".length(), dom.indexOf("</pre>", start))
                 .replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-    }
-
-    private static String run(Path browser, Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile")));
-        command.addAll(List.of(args));
-        Path out = dir.resolve("chromium.out");
-        Process chromium = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .redirectOutput(out.toFile()).start();
-        assertThat(chromium.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-        return Files.readString(out);
-    }
-
-    private static int count(BufferedImage image, int y0, int y1, int rgb) {
-        int count = 0;
-        for (int y = y0; y < Math.min(y1, image.getHeight()); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
-                    count++;
-                }
-            }
-        }
-        return count;
     }
 }

@@ -348,19 +348,13 @@ class DecisionServiceTest {
         assertThat(get("/review/decisions/" + "0".repeat(8) + "-0000-0000-0000-" + "0".repeat(12)).statusCode()).isEqualTo(404);
 
         // as a browser renders them: the DOM Chromium builds, and a screenshot that is not blank
-        Path browser = dev.ladder.report.HtmlReportBrowserTest.browser();
+        dev.ladder.report.Chromium chromium = dev.ladder.report.Chromium.in(shots);
         String base = "http://127.0.0.1:" + service.port();
-        assertThat(dom(browser, base + "/review?approach=RAG", shots)).contains("seed003-q2-drug-interactions")
+        assertThat(chromium.dom(base + "/review?approach=RAG", 1280)).contains("seed003-q2-drug-interactions")
                 .contains("<form");
-        assertThat(dom(browser, base + "/review/decisions/" + id, shots)).contains("Why not the others");
-        assertThat(dom(browser, base + "/review/chain", shots)).contains("intact");
-        Path png = shots.resolve("decision.png");
-        Process shot = new ProcessBuilder(List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--user-data-dir=" + shots.resolve("profile-shot"), "--window-size=1280,900", "--screenshot=" + png,
-                base + "/review/decisions/" + id)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(shot.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(chromium.dom(base + "/review/decisions/" + id, 1280)).contains("Why not the others");
+        assertThat(chromium.dom(base + "/review/chain", 1280)).contains("intact");
+        java.awt.image.BufferedImage image = chromium.screenshot(base + "/review/decisions/" + id, 1280, 900);
         assertThat(image.getWidth()).isEqualTo(1280);
         Set<Integer> colours = new HashSet<>();
         for (int x = 0; x < image.getWidth(); x += 7) {
@@ -369,16 +363,6 @@ class DecisionServiceTest {
             }
         }
         assertThat(colours.size()).as("a rendered page, not a blank one").isGreaterThan(5);
-    }
-
-    private static String dom(Path browser, String url, Path dir) throws Exception {
-        Path out = dir.resolve("dom-" + Integer.toHexString(url.hashCode()) + ".html");
-        Process chromium = new ProcessBuilder(List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--user-data-dir=" + dir.resolve("profile-" + Integer.toHexString(url.hashCode())), "--dump-dom", url))
-                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(chromium.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        return Files.readString(out);
     }
 
     /** Problems of {@code node} against a schema of the OpenAPI document the server serves. */
