@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -123,7 +124,9 @@ public final class Interview {
         return open.values().stream()
                 .filter(q -> !q.couldLeadTo().isEmpty() || q.missing())
                 .min(Comparator.comparingInt((Question q) -> -q.couldLeadTo().size())
-                        .thenComparing(q -> !q.missing()));
+                        .thenComparing(q -> !q.missing()))
+                .map(q -> new Question(q.field(), q.text(), q.kind(), q.choices(),
+                        Collections.unmodifiableSortedSet((TreeSet<String>) q.couldLeadTo()), q.missing()));
     }
 
     /**
