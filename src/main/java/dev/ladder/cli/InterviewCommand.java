@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
 @Command(name = "interview", mixinStandardHelpOptions = true,
         description = {"Build a scenario by answering questions, most decisive first; shows the provisional"
                 + " recommendation as it goes and writes a valid scenario file.",
-                "An empty answer leaves a fact unknown; 'end' stops asking. Choices may be typed or numbered.",
+                "An empty answer leaves a fact unknown; 'end' (after the id) stops asking. Choices may be typed or"
+                        + " numbered.",
                 "Piped answers, one per line, are taken in the same order a terminal user would be asked."})
 final class InterviewCommand implements Callable<Integer> {
     @Spec
@@ -51,9 +52,8 @@ final class InterviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (out != null && Files.exists(out) && !force) {
-            throw new LadderException.BadInput(Problem.ofFile(out.toString(),
-                    "exists (expected a new file; add --force to replace it)"));
+        if (out != null) {
+            refuseUnwritable(out);
         }
         Console console = System.console();
         boolean terminal = console != null;
@@ -110,6 +110,27 @@ final class InterviewCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Refuses FILE before the first question rather than after the last. */
+    private void refuseUnwritable(Path file) throws LadderException.BadInput {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        Path dir = file.toAbsolutePath().getParent();
+        String why = null;
+        if (!name.endsWith(".yaml") && !name.endsWith(".yml") && !name.endsWith(".json")) {
+            why = "is not a scenario file name (expected a name ending in .yaml, .yml or .json)";
+        } else if (Files.isDirectory(file)) {
+            why = "is a directory (expected a file name)";
+        } else if (Files.exists(file) && !force) {
+            why = "exists (expected a new file; add --force to replace it)";
+        } else if (dir == null || !Files.isDirectory(dir)) {
+            why = "cannot be written: the directory " + dir + " does not exist";
+        } else if (!Files.isWritable(dir)) {
+            why = "cannot be written: the directory " + dir + " is not writable";
+        }
+        if (why != null) {
+            throw new LadderException.BadInput(Problem.ofFile(file.toString(), why));
+        }
+    }
+
     private static void ask(PrintWriter talk, Interview.Question question) {
         talk.println();
         StringBuilder text = new StringBuilder(question.text()).append("  [").append(question.field()).append(']');
@@ -154,7 +175,8 @@ final class InterviewCommand implements Callable<Integer> {
                 Files.deleteIfExists(draft);
             }
         } catch (IOException e) {
-            throw new LadderException.Unwritable(Problem.ofFile(out.toString(), "cannot be written: " + e.getMessage()), e);
+            throw new LadderException.Unwritable(Problem.ofFile(out.toString(), "cannot be written ("
+                    + e.getClass().getSimpleName() + ")"), e);
         }
         talk.println("Wrote " + out + "; run: ladder decide " + out);
     }

@@ -50,6 +50,11 @@ import java.util.TreeSet;
  */
 public final class Interview {
     private static final String NAME = "interview.json";
+    /** A number as a file may spell it: ASCII digits, an optional fraction and exponent. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?");
+    /** More integer digits than any field's range allows, by far. */
+    private static final int MAX_DIGITS = 40;
     private static final Properties WORDING = wording();
 
     /** What kind of answer a question takes. */
@@ -136,6 +141,13 @@ public final class Interview {
      */
     public List<Problem> answer(Question question, String text) throws LadderException {
         String typed = text.strip();
+        if ((question.kind() == Kind.INTEGER || question.kind() == Kind.NUMBER) && NUMBER.matcher(typed).matches()) {
+            BigDecimal number = new BigDecimal(typed.replace("_", ""));
+            if (number.precision() - number.scale() > MAX_DIGITS) {
+                // refused here: the exact integer of 1e99999999 would take minutes to write out
+                return List.of(new Problem(NAME, 0, 0, question.field(), "'" + typed + "' is too large"));
+            }
+        }
         ObjectNode tried = tree.deepCopy();
         if (question.field().startsWith("attempts.")) {
             attempt(tried, question.field().substring("attempts.".length()), choice(question, typed));
@@ -234,6 +246,9 @@ public final class Interview {
                 }
             }
             case INTEGER, NUMBER -> {
+                if (!NUMBER.matcher(typed).matches()) {
+                    return nodes.textNode(typed);   // the reader names what the field takes
+                }
                 try {
                     BigDecimal number = new BigDecimal(typed.replace("_", ""));
                     return question.kind() == Kind.INTEGER && number.stripTrailingZeros().scale() <= 0

@@ -137,7 +137,7 @@ public final class HtmlReport {
 
     private static final String CSS = """
             body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 2em; color: #222; max-width: 1400px; }
-            h1 { margin-bottom: 0.2em; } .title { color: #555; margin-top: 0; }
+            h1 { margin-bottom: 0.2em; overflow-wrap: anywhere; } .title { color: #555; margin-top: 0; overflow-wrap: anywhere; }
             .rec { border: 2px solid #2c7a4b; border-radius: 8px; padding: 1em 1.5em; background: #f2faf5; }
             .approach { font-size: 2em; font-weight: bold; color: #2c7a4b; }
             table { border-collapse: collapse; margin: 0.5em 0 1.5em; width: 100%; font-size: 0.9em; }

@@ -79,6 +79,11 @@ class InterviewTest {
             assertThat(p.message()).contains("'lots'", "integer");
         });
         assertThat(negative).singleElement().satisfies(p -> assertThat(p.message()).contains(">= 0"));
+        // a number too large to write out is refused at once; digits of other scripts are not numbers in a file
+        assertThat(interview.answer(question, "1e99999999")).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("'1e99999999' is too large"));
+        assertThat(interview.answer(question, "\u0661\u0660")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("string"));
         assertThat(interview.isAsked(question)).isFalse();
         assertThat(new String(interview.file("s.yaml"), StandardCharsets.UTF_8)).isEqualTo(before);
     }
