@@ -27,7 +27,7 @@ final class TrailGraph {
     enum Kind { FACT, PARAM, RULE, RESULT }
 
     /** One box; {@code deciding} marks a rule on the record's deciding path. */
-    record Node(String id, Kind kind, String label, int column, boolean overridden, boolean deciding) {
+    record Node(String id, Kind kind, String label, boolean overridden, boolean deciding) {
     }
 
     record Edge(String from, String to, boolean override) {
@@ -41,7 +41,6 @@ final class TrailGraph {
     final Set<String> explaining = new LinkedHashSet<>();
 
     static TrailGraph of(Decision decision) {
-        List<String> phases = decision.trail().stream().map(Decision.TrailEntry::phase).distinct().toList();
         TrailGraph graph = new TrailGraph();
         Map<String, String> factIds = new LinkedHashMap<>();
         for (Decision.TrailEntry entry : decision.trail()) {
@@ -49,7 +48,7 @@ final class TrailGraph {
                 String label = fact.getKey() + " = " + fact.getValue();
                 String id = factIds.computeIfAbsent(label, k -> "f" + (factIds.size() + 1));
                 if (graph.nodes.stream().noneMatch(n -> n.id().equals(id))) {
-                    graph.nodes.add(new Node(id, isScenarioFact(fact.getKey()) ? Kind.FACT : Kind.PARAM, label, 0, false,
+                    graph.nodes.add(new Node(id, isScenarioFact(fact.getKey()) ? Kind.FACT : Kind.PARAM, label, false,
                             false));
                 }
             }
@@ -57,8 +56,7 @@ final class TrailGraph {
         String recommending = null;
         for (Decision.TrailEntry entry : decision.trail()) {
             String id = "r" + entry.seq();
-            int column = 1 + Math.max(0, phases.indexOf(entry.phase()));
-            graph.nodes.add(new Node(id, Kind.RULE, entry.rule() + " " + entry.name(), column, entry.overriddenBy() != null,
+            graph.nodes.add(new Node(id, Kind.RULE, entry.rule() + " " + entry.name(), entry.overriddenBy() != null,
                     decision.decidingPath() != null && decision.decidingPath().contains(entry.seq())));
             entry.facts().forEach((k, v) -> graph.edges.add(new Edge(factIds.get(k + " = " + v), id, false)));
             for (String used : entry.uses()) {
@@ -86,7 +84,7 @@ final class TrailGraph {
             }
         }
         graph.nodes.add(new Node("result", Kind.RESULT, decision.recommendation().approach() + " ("
-                + decision.recommendation().confidence() + " confidence)", phases.size() + 1, false, true));
+                + decision.recommendation().confidence() + " confidence)", false, true));
         if (recommending != null) {
             graph.edges.add(new Edge(recommending, "result", false));
         }
@@ -127,9 +125,5 @@ final class TrailGraph {
         return Group.named(path.substring(0, dot)).filter(Group::isFact)
                 .filter(g -> Arrays.stream(g.type().getDeclaredFields()).anyMatch(f -> f.getName().equals(field)))
                 .isPresent();
-    }
-
-    int columns() {
-        return nodes.stream().mapToInt(Node::column).max().orElse(0) + 1;
     }
 }
