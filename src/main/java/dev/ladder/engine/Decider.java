@@ -20,7 +20,6 @@ import org.kie.api.runtime.rule.Agenda;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

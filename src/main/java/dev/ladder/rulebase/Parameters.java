@@ -153,13 +153,9 @@ public final class Parameters {
     /**
      * The parameters one scenario decides with: the file's, with each price the scenario's
      * {@code pricing} gives put in place of the default. A scenario price with no parameter of
-     * that name is refused, so a misspelt rule base cannot silently ignore it.
+     * that name is refused, so a misspelt rule base cannot silently ignore it. By name, in file
+     * order, read-only; without scenario prices, the same map for every scenario.
      */
-    public List<Param> forScenario(Pricing pricing, String scenarioName) throws LadderException.BadInput {
-        return List.copyOf(byNameForScenario(pricing, scenarioName).values());
-    }
-
-    /** As {@link #forScenario}, by name, in the same order; read-only. */
     public Map<String, Param> byNameForScenario(Pricing pricing, String scenarioName) throws LadderException.BadInput {
         Map<String, Double> prices = pricing.asParameters();
         if (prices.isEmpty()) {
