@@ -84,12 +84,13 @@ public final class Decider {
         Firing firing = new Firing();
         try {
             session.addEventListener(firing);
+            params.values().forEach(session::insert);
+            scenario.facts().forEach(session::insert);
             if (recorder != null) {
+                // after the inserts above: the recorder wants only what rules insert and fire
                 session.addEventListener((AgendaEventListener) recorder);
                 session.addEventListener((RuleRuntimeEventListener) recorder);
             }
-            params.values().forEach(session::insert);
-            scenario.facts().forEach(session::insert);
             Agenda agenda = session.getAgenda();
             for (int i = RuleBase.PHASES.size() - 1; i >= 0; i--) {
                 agenda.getAgendaGroup(RuleBase.PHASES.get(i)).setFocus();

@@ -25,7 +25,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Captures every fired rule as it fires: its metadata, the facts its conditions read, the
@@ -100,16 +99,8 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
         return object.getClass().getPackage() == Param.class.getPackage();
     }
 
-    /** Per rule and fact type, the properties its conditions read, in a stable order; found once. */
-    private static final Map<RuleInfo, Map<Class<?>, List<String>>> READS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static void readInto(Map<String, Object> facts, String prefix, Object bean, RuleInfo rule) {
-        List<String> properties = READS.computeIfAbsent(rule, r -> new java.util.concurrent.ConcurrentHashMap<>())
-                .computeIfAbsent(bean.getClass(), type -> {
-                    Set<String> words = rule.reads().getOrDefault(type.getSimpleName(), Set.of());
-                    return Beans.getters(type).keySet().stream().filter(words::contains).toList();
-                });
-        for (String property : properties) {
+    private void readInto(Map<String, Object> facts, String prefix, Object bean, RuleInfo rule) {
+        for (String property : ruleBase.propertiesRead(rule, bean.getClass())) {
             facts.put(prefix + "." + property, json(Beans.read(bean, property)));
         }
     }

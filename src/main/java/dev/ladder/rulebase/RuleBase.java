@@ -33,6 +33,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A compiled rule base: the DRL files of a rules directory compiled at run time into a
@@ -53,6 +54,8 @@ public final class RuleBase {
     private final KieBase kieBase;
     private final boolean restored;
     private final Sessions sessions;
+    /** Per rule name and fact type, the properties the rule's conditions read; found on first use. */
+    private final Map<String, Map<Class<?>, List<String>>> propertiesRead = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RuleBase(RuleFiles files, Parameters parameters, Map<String, RuleInfo> rulesByName,
                      Map<String, PackageDescr> sources, KieBase kieBase) {
@@ -380,6 +383,18 @@ public final class RuleBase {
     /** The rule of that name. */
     public RuleInfo rule(String name) {
         return rulesByName.get(name);
+    }
+
+    /**
+     * The properties of {@code type} that the conditions of {@code rule} read, in the type's
+     * getter order: the words its patterns use on that type, among the type's properties.
+     */
+    public List<String> propertiesRead(RuleInfo rule, Class<?> type) {
+        return propertiesRead.computeIfAbsent(rule.name(), name -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(type, t -> {
+                    Set<String> words = rule.reads().getOrDefault(t.getSimpleName(), Set.of());
+                    return Beans.getters(t).keySet().stream().filter(words::contains).toList();
+                });
     }
 
     /** The parsed DRL of each file, for the checks; parsed on first use when the rules came from the cache. */
