@@ -1,7 +1,6 @@
 import dev.ladder.Advisor;
 import dev.ladder.govern.Batch;
 
-import java.io.Writer;
 import java.nio.file.Path;
 
 /**
@@ -13,9 +12,9 @@ public class BatchInProcess {
         Path file = Path.of(args[0]);
         Advisor advisor = Advisor.load(Path.of("rules"));
         Batch batch = new Batch(advisor, 2);
-        batch.run(file, Writer.nullWriter(), Batch.OnError.FAIL, p -> { });   // warm-up
+        batch.run(file, java.io.OutputStream.nullOutputStream(), Batch.OnError.FAIL, p -> { });   // warm-up
         long start = System.nanoTime();
-        Batch.Summary summary = batch.run(file, Writer.nullWriter(), Batch.OnError.FAIL, p -> { });
+        Batch.Summary summary = batch.run(file, java.io.OutputStream.nullOutputStream(), Batch.OnError.FAIL, p -> { });
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%.1f%n", summary.decided() / seconds);
     }

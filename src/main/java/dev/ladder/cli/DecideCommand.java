@@ -124,7 +124,7 @@ final class DecideCommand implements Callable<Integer> {
                     throw new LadderException.Unwritable(Problem.ofFile(DecisionLog.nameOf(log), e.getMessage()), e);
                 }
             }
-            Batch.Summary summary = runner.run(batch, spec.commandLine().getOut(), mode, err::println);
+            Batch.Summary summary = runner.run(batch, Utf8Out.bytesOf(spec.commandLine().getOut()), mode, err::println);
             err.println(Printable.line(batch.toString()) + ": " + summary.decided() + " decided, " + summary.skipped() + " skipped");
             err.flush();
             return summary.skipped() == 0 ? 0 : 2;

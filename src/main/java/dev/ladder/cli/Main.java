@@ -4,9 +4,7 @@ import picocli.CommandLine;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 
 /** The {@code ladder} command line. */
 public final class Main {
@@ -22,7 +20,7 @@ public final class Main {
     }
 
     private static PrintWriter utf8(FileDescriptor descriptor) {
-        return new PrintWriter(new OutputStreamWriter(new FileOutputStream(descriptor), StandardCharsets.UTF_8), true);
+        return new Utf8Out(new FileOutputStream(descriptor));
     }
 
     /** Runs the command line and returns its exit code, for tests and embedding. */

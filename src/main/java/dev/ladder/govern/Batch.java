@@ -10,7 +10,7 @@ import dev.ladder.report.DecisionJson;
 import dev.ladder.support.BoundedLines;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,8 +25,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Decides a JSON Lines file of scenarios, one per line, and streams the records as JSON Lines in
- * input order. Chunks of lines are decided on every core; only a few chunks are in flight at a
+ * Decides a JSON Lines file of scenarios, one per line, and streams the records as JSON Lines
+ * (UTF-8) in input order; each record is written out to bytes on the core that decided it. Chunks of lines are decided on every core; only a few chunks are in flight at a
  * time, so memory stays flat however long the file.
  */
 public final class Batch {
@@ -42,7 +42,7 @@ public final class Batch {
     public record Summary(long decided, long skipped, List<Problem> problems) {
     }
 
-    private static final int CHUNK = 128;
+    private static final int CHUNK = 32;
     private static final int MAX_REPORTED = 1000;
 
     private final Advisor advisor;
@@ -72,7 +72,7 @@ public final class Batch {
      * Runs the batch. With {@link OnError#FAIL} a bad line throws before anything is written; with
      * {@link OnError#SKIP} each bad line goes to {@code reportSkipped} and is counted.
      */
-    public Summary run(Path file, Writer out, OnError onError, Consumer<Problem> reportSkipped)
+    public Summary run(Path file, OutputStream out, OnError onError, Consumer<Problem> reportSkipped)
             throws LadderException, IOException {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread thread = new Thread(r, "ladder-batch");
@@ -97,9 +97,8 @@ public final class Batch {
                         throw new Unlogged(log.unwritable(e));
                     }
                 }
-                for (String line : result.lines) {
+                for (byte[] line : result.lines) {
                     out.write(line);
-                    out.write('\n');
                 }
                 counts[0] += result.lines.size();
                 counts[1] += result.problems.size();
@@ -133,7 +132,7 @@ public final class Batch {
         }
     }
 
-    private record Result(List<String> lines, List<Decision> decisions, List<Problem> problems) {
+    private record Result(List<byte[]> lines, List<Decision> decisions, List<Problem> problems) {
     }
 
     private interface Work {
@@ -203,7 +202,7 @@ public final class Batch {
     }
 
     private Result decide(Path file, List<Line> chunk) throws LadderException {
-        List<String> lines = new ArrayList<>(chunk.size());
+        List<byte[]> lines = new ArrayList<>(chunk.size());
         List<Decision> decisions = new ArrayList<>(log == null ? 0 : chunk.size());
         List<Problem> problems = new ArrayList<>();
         for (Line line : chunk) {
@@ -218,7 +217,7 @@ public final class Batch {
             if (log != null) {
                 decisions.add(decision);
             }
-            lines.add(DecisionJson.line(decision));
+            lines.add(DecisionJson.lineBytes(decision));
         }
         return new Result(lines, decisions, problems);
     }

@@ -9,7 +9,6 @@ import dev.ladder.report.DecisionJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,11 +41,11 @@ class BatchTest {
         }
         Path batch = dir.resolve("all.jsonl");
         Files.write(batch, repeated);
-        StringWriter out = new StringWriter();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 
         Batch.Summary summary = new Batch(Fixtures.advisor(), 2).run(batch, out, Batch.OnError.FAIL, p -> { });
 
-        List<String> records = out.toString().lines().toList();
+        List<String> records = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         assertThat(summary.decided()).isEqualTo(repeated.size());
         assertThat(records).hasSize(repeated.size());
         for (int i = 0; i < repeated.size(); i++) {
@@ -60,12 +59,12 @@ class BatchTest {
     void whenALineIsBadAndFailIsChosen_thenNothingIsWrittenAndTheLineIsNamed(@TempDir Path dir) throws Exception {
         Path batch = dir.resolve("bad.jsonl");
         Files.write(batch, List.of("{\"id\": \"a\"}", "{\"id\": \"b\", \"data\": {\"evalSetSize\": \"ten\"}}", "{\"id\": \"c\"}"));
-        StringWriter out = new StringWriter();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 
         LadderException.BadInput bad = catchThrowableOfType(LadderException.BadInput.class,
                 () -> new Batch(Fixtures.advisor(), 2).run(batch, out, Batch.OnError.FAIL, p -> { }));
 
-        assertThat(out.toString()).isEmpty();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
         assertThat(bad.problems()).singleElement().hasToString(
                 batch + ":2:37: data.evalSetSize: 'ten' is a string (expected an integer >= 0)");
     }
@@ -74,7 +73,7 @@ class BatchTest {
     void whenALineIsBadAndSkipIsChosen_thenTheRestIsDecidedAndTheLineReported(@TempDir Path dir) throws Exception {
         Path batch = dir.resolve("skip.jsonl");
         Files.write(batch, List.of("{\"id\": \"a\"}", "not json", "", "{\"id\": \"c\"}"));
-        StringWriter out = new StringWriter();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         List<Problem> reported = new ArrayList<>();
 
         Batch.Summary summary = new Batch(Fixtures.advisor(), 2).run(batch, out, Batch.OnError.SKIP, reported::add);
@@ -82,7 +81,7 @@ class BatchTest {
         assertThat(summary.decided()).isEqualTo(2);
         assertThat(summary.skipped()).isEqualTo(1);
         assertThat(reported).singleElement().extracting(Problem::line).isEqualTo(2);
-        assertThat(out.toString().lines()).hasSize(2);
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8).lines()).hasSize(2);
     }
 
     @Test
@@ -94,13 +93,13 @@ class BatchTest {
         bytes.write(("{\"id\": \"b\", \"title\": \"" + "x".repeat(2 << 20) + "\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         bytes.write("{\"id\": \"c\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Files.write(batch, bytes.toByteArray());
-        StringWriter out = new StringWriter();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         List<Problem> reported = new ArrayList<>();
 
         Batch.Summary summary = new Batch(Fixtures.advisor(), 2).run(batch, out, Batch.OnError.SKIP, reported::add);
 
         assertThat(summary.decided()).isEqualTo(2);
-        assertThat(out.toString().lines().map(l -> l.replaceAll(".*\"scenario\":\"([^\"]*)\".*", "$1")))
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().map(l -> l.replaceAll(".*\"scenario\":\"([^\"]*)\".*", "$1")))
                 .containsExactly("a", "c");
         assertThat(reported).extracting(Problem::line).containsExactly(2, 3);
         assertThat(reported.get(0).message()).contains("not UTF-8");
