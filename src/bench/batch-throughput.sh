@@ -27,7 +27,7 @@ timer=$!
 : > "$work/samples"
 while kill -0 "$timer" 2>/dev/null; do
   for pid in $(pgrep -P "$timer" || true); do
-    rss="$(sed -n 's/^VmRSS: *\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null || true)"
+    rss="$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)"
     if [ -n "$rss" ]; then echo "$(date +%s.%N) $rss" >> "$work/samples"; fi
   done
   sleep 2

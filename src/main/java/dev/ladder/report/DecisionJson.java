@@ -188,56 +188,26 @@ public final class DecisionJson {
             recommendation(gen, d.recommendation());
         }
         if (d.decidingPath() != null) {
-            gen.writeFieldName(DECIDING_PATH);
-            gen.writeStartArray();
-            for (Integer seq : d.decidingPath()) {
-                number(gen, seq);
-            }
-            gen.writeEndArray();
+            array(gen, DECIDING_PATH, d.decidingPath(), (g, seq) -> g.writeNumber(seq.intValue()));
         }
         if (d.whyNot() != null) {
-            gen.writeFieldName(WHY_NOT);
-            gen.writeStartArray();
-            for (Decision.WhyNot w : d.whyNot()) {
-                whyNot(gen, w);
-            }
-            gen.writeEndArray();
+            array(gen, WHY_NOT, d.whyNot(), DecisionJson::whyNot);
         }
         if (d.ladder() != null) {
-            gen.writeFieldName(LADDER);
-            gen.writeStartArray();
-            for (Decision.Step s : d.ladder()) {
-                step(gen, s);
-            }
-            gen.writeEndArray();
+            array(gen, LADDER, d.ladder(), DecisionJson::step);
         }
         if (d.warnings() != null) {
-            gen.writeFieldName(WARNINGS);
-            gen.writeStartArray();
-            for (Decision.Warning w : d.warnings()) {
-                warning(gen, w);
-            }
-            gen.writeEndArray();
+            array(gen, WARNINGS, d.warnings(), DecisionJson::warning);
         }
         if (d.missingFacts() != null) {
-            gen.writeFieldName(MISSING_FACTS);
-            gen.writeStartArray();
-            for (Decision.MissingFact m : d.missingFacts()) {
-                missingFact(gen, m);
-            }
-            gen.writeEndArray();
+            array(gen, MISSING_FACTS, d.missingFacts(), DecisionJson::missingFact);
         }
         if (d.costs() != null) {
             gen.writeFieldName(COSTS);
             costs(gen, d.costs());
         }
         if (d.trail() != null) {
-            gen.writeFieldName(TRAIL);
-            gen.writeStartArray();
-            for (Decision.TrailEntry t : d.trail()) {
-                trailEntry(gen, t);
-            }
-            gen.writeEndArray();
+            array(gen, TRAIL, d.trail(), DecisionJson::trailEntry);
         }
         if (d.ruleset() != null) {
             gen.writeFieldName(RULESET);
@@ -253,10 +223,6 @@ public final class DecisionJson {
     }
 
     private static void recommendation(JsonGenerator gen, Decision.Recommendation r) throws IOException {
-        if (r == null) {
-            gen.writeNull();
-            return;
-        }
         gen.writeStartObject();
         field(gen, APPROACH, r.approach());
         strings(gen, TECHNIQUES, r.techniques());
@@ -266,10 +232,6 @@ public final class DecisionJson {
     }
 
     private static void whyNot(JsonGenerator gen, Decision.WhyNot w) throws IOException {
-        if (w == null) {
-            gen.writeNull();
-            return;
-        }
         gen.writeStartObject();
         optional(gen, APPROACH, w.approach());
         optional(gen, REASON, w.reason());
@@ -281,10 +243,6 @@ public final class DecisionJson {
     }
 
     private static void step(JsonGenerator gen, Decision.Step s) throws IOException {
-        if (s == null) {
-            gen.writeNull();
-            return;
-        }
         gen.writeStartObject();
         optional(gen, APPROACH, s.approach());
         optional(gen, ACTION, s.action());
@@ -297,10 +255,6 @@ public final class DecisionJson {
     }
 
     private static void warning(JsonGenerator gen, Decision.Warning w) throws IOException {
-        if (w == null) {
-            gen.writeNull();
-            return;
-        }
         gen.writeStartObject();
         field(gen, CODE, w.code());
         field(gen, SEVERITY, w.severity());
@@ -310,10 +264,6 @@ public final class DecisionJson {
     }
 
     private static void missingFact(JsonGenerator gen, Decision.MissingFact m) throws IOException {
-        if (m == null) {
-            gen.writeNull();
-            return;
-        }
         gen.writeStartObject();
         field(gen, FACT, m.fact());
         field(gen, WHY, m.why());
@@ -335,24 +285,11 @@ public final class DecisionJson {
             }
             gen.writeEndObject();
         }
-        gen.writeFieldName(FIGURES);
-        if (c.figures() == null) {
-            gen.writeNull();
-        } else {
-            gen.writeStartArray();
-            for (Decision.Figure f : c.figures()) {
-                figure(gen, f);
-            }
-            gen.writeEndArray();
-        }
+        array(gen, FIGURES, c.figures(), DecisionJson::figure);
         gen.writeEndObject();
     }
 
     private static void figure(JsonGenerator gen, Decision.Figure f) throws IOException {
-        if (f == null) {
-            gen.writeNull();
-            return;
-        }
         gen.writeStartObject();
         field(gen, ITEM, f.item());
         gen.writeFieldName(VALUE);
@@ -364,10 +301,6 @@ public final class DecisionJson {
     }
 
     private static void trailEntry(JsonGenerator gen, Decision.TrailEntry t) throws IOException {
-        if (t == null) {
-            gen.writeNull();
-            return;
-        }
         gen.writeStartObject();
         gen.writeFieldName(SEQ);
         gen.writeNumber(t.seq());
@@ -438,24 +371,30 @@ public final class DecisionJson {
     }
 
     private static void strings(JsonGenerator gen, SerializableString name, List<String> values) throws IOException {
+        array(gen, name, values, JsonGenerator::writeString);
+    }
+
+    private interface Item<T> {
+        void write(JsonGenerator gen, T item) throws IOException;
+    }
+
+    /** A list field (null when the list is), each item written by {@code item} or as null. */
+    private static <T> void array(JsonGenerator gen, SerializableString name, List<T> items, Item<T> item)
+            throws IOException {
         gen.writeFieldName(name);
-        if (values == null) {
+        if (items == null) {
             gen.writeNull();
             return;
         }
         gen.writeStartArray();
-        for (String value : values) {
-            gen.writeString(value);
+        for (T value : items) {
+            if (value == null) {
+                gen.writeNull();
+            } else {
+                item.write(gen, value);
+            }
         }
         gen.writeEndArray();
-    }
-
-    private static void number(JsonGenerator gen, Integer value) throws IOException {
-        if (value == null) {
-            gen.writeNull();
-        } else {
-            gen.writeNumber(value.intValue());
-        }
     }
 
     private static void decimal(JsonGenerator gen, BigDecimal value) throws IOException {
