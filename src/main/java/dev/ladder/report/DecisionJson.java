@@ -42,7 +42,7 @@ public final class DecisionJson {
 
     /** One record, indented. */
     public static String pretty(Decision decision) {
-        return write(INDENTED.createInstance(), gen -> record(gen, decision));
+        return write(INDENTED.createInstance(), gen -> record(gen, decision), "");
     }
 
     /** Several records as an indented JSON array. */
@@ -53,7 +53,7 @@ public final class DecisionJson {
                 record(gen, decision);
             }
             gen.writeEndArray();
-        });
+        }, "");
     }
 
     /** A record read back (from a log, say), indented exactly as {@link #pretty(Decision)} prints it. */
@@ -67,12 +67,12 @@ public final class DecisionJson {
 
     /** One record on one line. */
     public static String line(Decision decision) {
-        return write(null, gen -> record(gen, decision));
+        return write(null, gen -> record(gen, decision), "");
     }
 
     /** One record on one line, as UTF-8 bytes ending in a newline: a line of a JSON Lines file. */
     public static byte[] lineBytes(Decision decision) {
-        return (line(decision) + "\n").getBytes(StandardCharsets.UTF_8);
+        return write(null, gen -> record(gen, decision), "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The shared mapper, for reading records back. */
@@ -84,7 +84,8 @@ public final class DecisionJson {
         void write(JsonGenerator gen) throws IOException;
     }
 
-    private static String write(PrettyPrinter printer, Body body) {
+    /** What {@code body} writes, with the pretty printer if any, followed by {@code end}. */
+    private static String write(PrettyPrinter printer, Body body, String end) {
         StringWriter out = new StringWriter(32 * 1024);
         try (JsonGenerator gen = MAPPER.getFactory().createGenerator(out)) {
             if (printer != null) {
@@ -94,7 +95,7 @@ public final class DecisionJson {
         } catch (IOException e) {
             throw new UncheckedIOException("a decision record is always serialisable", e);
         }
-        return out.toString();
+        return out.append(end).toString();
     }
 
     // Field names, escaped once.
