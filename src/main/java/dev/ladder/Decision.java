@@ -32,7 +32,7 @@ public record Decision(
         String decidedAt) {
 
     /** The version of this record's layout. */
-    public static final String RECORD_VERSION = "1.1";
+    public static final String RECORD_VERSION = "1.2";
 
     /** What to do now. */
     public record Recommendation(String approach, List<String> techniques, String confidence, String summary) {
@@ -55,8 +55,26 @@ public record Decision(
     public record Warning(String code, String severity, String message, String rule) {
     }
 
-    /** An unknown fact that could change the recommendation. */
-    public record MissingFact(String fact, String why, String rule) {
+    /**
+     * An unknown fact that could change the recommendation: the words of the rule that said so,
+     * and the re-decision that shows it ({@code leadsTo}).
+     */
+    public record MissingFact(String fact, String why, String rule, LeadsTo leadsTo) {
+    }
+
+    /**
+     * A claim anyone can check by deciding the scenario again: with the other unknown facts set as
+     * in {@code given} (often none), the fact at {@code value} leads to {@code approach} with
+     * {@code techniques}, and at {@code otherwise.value} to another recommendation. Without
+     * {@code otherwise}, every value tried leads away from the recommendation made now.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LeadsTo(String path, Object value, String approach, List<String> techniques, Map<String, Object> given,
+                          Otherwise otherwise) {
+    }
+
+    /** Another value of the same fact, and the recommendation it leads to. */
+    public record Otherwise(Object value, String approach, List<String> techniques) {
     }
 
     /** The cost model's figures; {@code perDay} maps each costed approach to USD a day. */

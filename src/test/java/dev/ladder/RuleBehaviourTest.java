@@ -149,7 +149,7 @@ class RuleBehaviourTest {
     @Nested
     class UnknownFacts {
         @Test
-        void whenVolumeIsUnknown_thenNoCostRuleFiresAndTheVolumeIsListedAsMissing() {
+        void whenVolumeIsUnknown_thenNoCostRuleFiresAndOnlyFactsThatCanChangeTheAnswerAreMissing() {
             Decision d = Fixtures.decide("""
                     id: u1
                     needs: { knowledge: none, style: exact-voice, format: none }
@@ -157,8 +157,29 @@ class RuleBehaviourTest {
 
             assertThat(fired(d)).noneMatch(id -> id.startsWith("V-"));
             assertThat(d.costs().figures()).isEmpty();
+            // the rung an exact voice needs waits for these: with the others known, each decides it
             assertThat(d.missingFacts()).extracting(Decision.MissingFact::fact)
-                    .contains("usage.requestsPerDay", "data.labelledExamples", "constraints.modelAccess");
+                    .contains("data.labelledExamples", "constraints.modelAccess");
+            Decision.LeadsTo access = d.missingFacts().stream().filter(m -> m.fact().equals("constraints.modelAccess"))
+                    .findFirst().orElseThrow().leadsTo();
+            assertThat(access.approach()).isEqualTo("FINE_TUNING");
+            assertThat(access.given()).containsKey("data.labelledExamples");
+            // an exact voice needs its fine-tune at any volume: the volume cannot change the answer
+            assertThat(d.missingFacts()).extracting(Decision.MissingFact::fact).doesNotContain("usage.requestsPerDay");
+        }
+
+        @Test
+        void whenFineTuningIsNotInPlay_thenItsLifetimeAndBudgetAreNotMissing() {
+            Decision d = Fixtures.decide("""
+                    id: m1
+                    needs: { knowledge: proprietary, knowledgeFreshness: weekly }
+                    usage: { requestsPerDay: 30000 }
+                    """);
+
+            assertThat(d.recommendation().approach()).isEqualTo("RAG");
+            assertThat(d.missingFacts()).extracting(Decision.MissingFact::fact)
+                    .doesNotContain("task.lifetime", "constraints.trainingBudgetUsd");
+            assertThat(fired(d)).doesNotContain("M-12");
         }
 
         @Test

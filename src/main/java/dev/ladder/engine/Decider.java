@@ -5,7 +5,14 @@ import dev.ladder.LadderException;
 import dev.ladder.Problem;
 import dev.ladder.model.Approach;
 import dev.ladder.model.Overridden;
+import dev.ladder.model.Advice;
+import dev.ladder.model.Awaits;
+import dev.ladder.model.Blocked;
+import dev.ladder.model.Contradiction;
+import dev.ladder.model.Figure;
 import dev.ladder.model.Param;
+import dev.ladder.model.Pending;
+import dev.ladder.model.Pivotal;
 import dev.ladder.model.Recommendation;
 import dev.ladder.model.Scenario;
 import dev.ladder.rulebase.Budget;
@@ -37,17 +44,78 @@ public final class Decider {
     /** Sessions are reset and reused: building a session's node memories costs more than a decision. */
     private final KieSessionsPool sessions;
 
+    /** The parameters' values by unit: the thresholds rules compare facts with, for re-deciding to probe. */
+    private final Map<String, List<Double>> parameterMarks;
+
     public Decider(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
         this.assembler = new RecordAssembler(ruleBase);
         this.sessions = ruleBase.sessions();
+        Map<String, List<Double>> marks = new java.util.HashMap<>();
+        ruleBase.parameters().all().forEach(p -> marks.computeIfAbsent(String.valueOf(p.getUnit()), u -> new java.util.ArrayList<>())
+                .add(p.getValue()));
+        marks.replaceAll((unit, values) -> List.copyOf(values));
+        this.parameterMarks = Map.copyOf(marks);
     }
 
-    /** Decides one scenario; {@code scenarioName} names it in problems. */
+    Map<String, List<Double>> parameterMarks() {
+        return parameterMarks;
+    }
+
+    /**
+     * Decides one scenario; {@code scenarioName} names it in problems. First finds by re-deciding
+     * which unknown facts can change the recommendation ({@link PivotalFacts}), and gives the rules
+     * that evidence with the scenario's facts.
+     */
     public Decision decide(Scenario scenario, String scenarioName) throws LadderException {
+        List<Pivotal> pivotal = PivotalFacts.of(this, scenario, scenarioName).pivotal();
         Map<String, Param> params = params(scenario, scenarioName);
         TrailRecorder recorder = new TrailRecorder(ruleBase, scenario, params);
-        return inSession(scenario, params, recorder, session -> assembler.assemble(scenario, recorder.capture(), params));
+        return inSession(scenario, params, pivotal, recorder,
+                session -> assembler.assemble(scenario, recorder.capture(), params));
+    }
+
+    /**
+     * How many decisions finding the scenario's pivotal facts takes: what a record costs beyond
+     * the decision itself, for measuring.
+     */
+    public int redecisions(Scenario scenario, String scenarioName) throws LadderException {
+        return PivotalFacts.of(this, scenario, scenarioName).decisions();
+    }
+
+    /** A recommendation as re-deciding compares them: the approach and the techniques. */
+    record Outcome(Approach approach, List<String> techniques) {
+    }
+
+    /**
+     * An outcome, the unknown facts a rung still waits for (held pending by a rule) or a conclusion
+     * awaits (taken on trust until known), the topics of
+     * the blocks that rule rungs out (each {@code APPROACH: topic}), of the facts found to
+     * contradict each other, and the figures the rules computed, by unit.
+     */
+    record Probed(Outcome outcome, List<String> waitingFor, Set<String> blocks, Set<String> contradictions,
+                  Map<String, List<Double>> figures) {
+    }
+
+    /** The approach and techniques alone, as {@link #recommend} finds the approach, with the facts rungs wait for. */
+    Probed outcome(Scenario scenario, String scenarioName) throws LadderException {
+        return inSession(scenario, params(scenario, scenarioName), List.of(), null, session -> {
+            Set<Object> lost = lost(session);
+            List<Advice> advice = session.getObjects(o -> o instanceof Advice && !lost.contains(o)).stream()
+                    .map(o -> (Advice) o).toList();
+            List<String> waiting = session.getObjects(o -> (o instanceof Pending || o instanceof Awaits) && !lost.contains(o))
+                    .stream().map(o -> o instanceof Pending p ? p.getFact() : ((Awaits) o).getFact()).distinct().sorted().toList();
+            Set<String> blocks = new java.util.TreeSet<>();
+            session.getObjects(o -> o instanceof Blocked && !(o instanceof Pending) && !lost.contains(o))
+                    .forEach(o -> blocks.add(((Blocked) o).getApproach() + ": " + ((Blocked) o).getTopic()));
+            Set<String> contradictions = new java.util.TreeSet<>();
+            session.getObjects(o -> o instanceof Contradiction).forEach(o -> contradictions.add(((Contradiction) o).getTopic()));
+            Map<String, List<Double>> figures = new java.util.TreeMap<>();
+            session.getObjects(o -> o instanceof Figure).forEach(o -> figures
+                    .computeIfAbsent(((Figure) o).getUnit(), u -> new java.util.ArrayList<>()).add(((Figure) o).getValue()));
+            return new Probed(new Outcome(only(session, lost), RecordAssembler.techniques(advice)), waiting, blocks,
+                    contradictions, figures);
+        });
     }
 
     /**
@@ -55,16 +123,24 @@ public final class Decider {
      * assembling a record. For bulk exploration, where only the answer matters.
      */
     public Approach recommend(Scenario scenario, String scenarioName) throws LadderException {
-        return inSession(scenario, params(scenario, scenarioName), null, session -> {
-            Set<Object> lost = Collections.newSetFromMap(new IdentityHashMap<>());
-            session.getObjects(o -> o instanceof Overridden).forEach(o -> lost.add(((Overridden) o).getTarget()));
-            List<Approach> found = session.getObjects(o -> o instanceof Recommendation && !lost.contains(o)).stream()
-                    .map(o -> ((Recommendation) o).getApproach()).toList();
-            if (found.size() != 1) {
-                throw fault(null, "the rule base concluded " + found.size() + " recommendations (expected exactly one)", null);
-            }
-            return found.get(0);
-        });
+        return inSession(scenario, params(scenario, scenarioName), List.of(), null, session -> only(session, lost(session)));
+    }
+
+    /** The conclusions some rule overrode. */
+    private static Set<Object> lost(KieSession session) {
+        Set<Object> lost = Collections.newSetFromMap(new IdentityHashMap<>());
+        session.getObjects(o -> o instanceof Overridden).forEach(o -> lost.add(((Overridden) o).getTarget()));
+        return lost;
+    }
+
+    /** The one recommendation no rule overrode. */
+    private static Approach only(KieSession session, Set<Object> lost) throws LadderException.RuleFault {
+        List<Approach> found = session.getObjects(o -> o instanceof Recommendation && !lost.contains(o)).stream()
+                .map(o -> ((Recommendation) o).getApproach()).toList();
+        if (found.size() != 1) {
+            throw fault(null, "the rule base concluded " + found.size() + " recommendations (expected exactly one)", null);
+        }
+        return found.get(0);
     }
 
     /** What to read from a session once its rules have settled. */
@@ -77,7 +153,8 @@ public final class Decider {
     }
 
     /** Inserts the facts, fires the phases in order under the firing limit, and reads the result. */
-    private <T> T inSession(Scenario scenario, Map<String, Param> params, TrailRecorder recorder, Settled<T> then)
+    private <T> T inSession(Scenario scenario, Map<String, Param> params, List<Pivotal> pivotal, TrailRecorder recorder,
+                            Settled<T> then)
             throws LadderException {
         int limit = firingLimit(params);
         KieSession session = sessions.newKieSession();
@@ -86,6 +163,7 @@ public final class Decider {
             session.addEventListener(firing);
             params.values().forEach(session::insert);
             scenario.facts().forEach(session::insert);
+            pivotal.forEach(session::insert);
             if (recorder != null) {
                 // after the inserts above: the recorder wants only what rules insert and fire
                 session.addEventListener((AgendaEventListener) recorder);
@@ -98,7 +176,7 @@ public final class Decider {
             Budget.start(limit(params, Parameters.TIME_LIMIT, 2_000), limit(params, Parameters.MEMORY_LIMIT, 256));
             try {
                 if (fire(session, firing, limit, params) > limit) {
-                    throw unsettled(recorder, limit);
+                    throw unsettled(firing, limit);
                 }
             } finally {
                 Budget.end();
@@ -114,15 +192,20 @@ public final class Decider {
         }
     }
 
-    /** The rule whose consequence runs now, and the last one that fired: who to name when something goes wrong. */
+    /**
+     * The rule whose consequence runs now, the last one that fired, and how often each fired: who
+     * to name when something goes wrong.
+     */
     private final class Firing extends org.kie.api.event.rule.DefaultAgendaEventListener {
         private RuleInfo current;
         private RuleInfo last;
+        private final Map<RuleInfo, Integer> counts = new java.util.HashMap<>();
 
         @Override
         public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
             current = ruleBase.rule(event.getMatch().getRule().getName());
             last = current;
+            counts.merge(current, 1, Integer::sum);
         }
 
         @Override
@@ -131,13 +214,13 @@ public final class Decider {
         }
     }
 
-    private LadderException.RuleFault unsettled(TrailRecorder recorder, int limit) {
+    private LadderException.RuleFault unsettled(Firing firing, int limit) {
         String settle = "the rule base did not settle within " + Parameters.FIRING_LIMIT + " = " + limit + " firings";
-        if (recorder == null) {
+        Map.Entry<RuleInfo, Integer> busiest = firing.counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+        if (busiest == null) {
             return fault(null, settle, null);
         }
-        Map.Entry<String, Integer> busiest = recorder.busiest();
-        RuleInfo rule = ruleBase.rule(busiest.getKey());
+        RuleInfo rule = busiest.getKey();
         return new LadderException.RuleFault(new Problem(rule.file(), rule.line(), 1, null, "rule " + rule.id()
                 + " (\"" + rule.name() + "\") fired " + busiest.getValue() + " times and " + settle
                 + "; no decision was made"), null);

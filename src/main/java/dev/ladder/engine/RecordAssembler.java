@@ -119,7 +119,7 @@ final class RecordAssembler {
     }
 
     /** The techniques the rules advised and did not override, each once, in a stable order. */
-    private static List<String> techniques(List<Advice> advice) {
+    static List<String> techniques(List<Advice> advice) {
         Set<Technique> techniques = new java.util.TreeSet<>();
         advice.forEach(a -> techniques.add(a.getTechnique()));
         return techniques.stream().map(Technique::code).toList();
@@ -204,9 +204,17 @@ final class RecordAssembler {
         Map<String, Decision.MissingFact> byFact = new LinkedHashMap<>();
         for (Missing m : missing) {
             Capture.Fired by = recorder.concludedBy(m);
-            byFact.putIfAbsent(m.getFact(), new Decision.MissingFact(m.getFact(), by.reason(), by.rule().id()));
+            byFact.putIfAbsent(m.getFact(), new Decision.MissingFact(m.getFact(), by.reason(), by.rule().id(),
+                    leadsTo(m.getPivotal())));
         }
         return List.copyOf(byFact.values());
+    }
+
+    private static Decision.LeadsTo leadsTo(dev.ladder.model.Pivotal p) {
+        Decision.Otherwise otherwise = p.getOtherValue() == null ? null
+                : new Decision.Otherwise(p.getOtherValue(), p.getOtherApproach().name(), p.getOtherTechniques());
+        return new Decision.LeadsTo(p.getFact(), p.getValue(), p.getApproach().name(), p.getTechniques(),
+                new java.util.TreeMap<>(p.getGiven()), otherwise);
     }
 
     private static Decision.Costs costs(Capture recorder, List<Figure> costs) {

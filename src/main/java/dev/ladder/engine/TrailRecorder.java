@@ -149,11 +149,4 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
         concludedBy.forEach((conclusion, firing) -> by.put(conclusion, frozen.get(firing)));
         return new Capture(fired.stream().map(frozen::get).toList(), conclusions, by);
     }
-
-    /** The rule that fired most often, with its count: the suspect when firing never settles. */
-    Map.Entry<String, Integer> busiest() {
-        Map<String, Integer> firings = new LinkedHashMap<>();
-        fired.forEach(f -> firings.merge(f.rule.name(), 1, Integer::sum));
-        return firings.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
-    }
 }

@@ -1,6 +1,5 @@
 package dev.ladder.govern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ladder.Advisor;
@@ -10,6 +9,7 @@ import dev.ladder.model.Group;
 import dev.ladder.model.Numbers;
 import dev.ladder.model.Range;
 import dev.ladder.model.Scenario;
+import dev.ladder.read.FactSpace;
 import dev.ladder.read.StrictMapper;
 
 import java.lang.reflect.Field;
@@ -58,8 +58,7 @@ public final class WhatIf {
         this.advisor = advisor;
         this.explored = explored;
         this.exact = exact;
-        this.base = StrictMapper.canonical().valueToTree(scenario);
-        this.base.remove("expect");
+        this.base = FactSpace.tree(scenario);
         this.name = name;
     }
 
@@ -127,7 +126,7 @@ public final class WhatIf {
     private Sensitivity numeric(String fact, Field field, JsonNode current, String now) throws LadderException {
         Range range = field.getAnnotation(Range.class);
         boolean integral = field.getType() == Long.class;
-        TreeSet<Double> probes = probes(range, integral, current == null ? null : current.asDouble());
+        TreeSet<Double> probes = FactSpace.probes(range, integral, current == null ? null : current.asDouble());
         TreeMap<Double, String> seen = new TreeMap<>();
         for (double probe : probes) {
             seen.put(probe, approachAt(fact, probe, integral));
@@ -192,54 +191,18 @@ public final class WhatIf {
         return new Sensitivity(fact, current == null ? null : decimal(current), segments, text, margin);
     }
 
-    private static TreeSet<Double> probes(Range range, boolean integral, Double current) {
-        TreeSet<Double> probes = new TreeSet<>();
-        double min = range.minExclusive() ? (integral ? range.min() + 1 : range.min() + 1e-3) : range.min();
-        if (range.max() <= 1) {
-            for (int i = 0; i <= 20; i++) {
-                probes.add(i / 20.0);
-            }
-        } else {
-            probes.add(min);
-            for (double scale = integral ? 1 : 0.01; scale <= 1e8; scale *= 10) {
-                for (double step : new double[] {1, 2, 5}) {
-                    probes.add(step * scale);
-                }
-            }
-        }
-        if (current != null) {
-            probes.add(current);
-            probes.add(Math.max(min, integral ? Math.floor(current / 2) : current / 2));
-            probes.add(Math.min(range.max(), current * 2));
-        }
-        // twice a value near the largest double is infinite: no scenario can hold it
-        probes.removeIf(p -> !Double.isFinite(p) || p < min || p > range.max());
-        return probes;
-    }
-
     private String approachAt(String fact, double value, boolean integral) throws LadderException {
         var factory = StrictMapper.canonical().getNodeFactory();
         return approach(with(fact, integral ? factory.numberNode((long) value) : factory.numberNode(value)));
     }
 
     private ObjectNode with(String fact, JsonNode value) {
-        ObjectNode copy = base.deepCopy();
-        String[] path = fact.split("\\.");
-        ObjectNode group = copy.has(path[0]) && copy.get(path[0]).isObject() ? (ObjectNode) copy.get(path[0]) : copy.putObject(path[0]);
-        group.set(path[1], value);
-        return copy;
+        return FactSpace.with(base, fact, value);
     }
 
     private String approach(ObjectNode tree) throws LadderException {
         decisions++;
-        Scenario scenario;
-        try {
-            scenario = StrictMapper.forFile("whatif.json").treeToValue(tree, Scenario.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a varied scenario stays within the format", e);
-        }
-        scenario.indexAttempts();
-        return advisor.recommend(scenario, name).name();
+        return advisor.recommend(FactSpace.scenario(tree), name).name();
     }
 
     private static BigDecimal decimal(double value) {

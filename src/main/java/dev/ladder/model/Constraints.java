@@ -2,7 +2,7 @@ package dev.ladder.model;
 
 /** Money, hardware, platform and risk limits ({@code constraints}). A null field is unknown. */
 public final class Constraints {
-    @Range
+    @Range(unit = "USD")
     private Double trainingBudgetUsd;
     private Boolean gpuAccess;
     private ModelAccess modelAccess;

@@ -2,10 +2,10 @@ package dev.ladder.model;
 
 /** The examples available for training and evaluation ({@code data}). A null field is unknown. */
 public final class Data {
-    @Range
+    @Range(unit = "examples")
     private Long labelledExamples;
     private Level exampleQuality;
-    @Range
+    @Range(unit = "examples")
     private Long evalSetSize;
     private Boolean generalHoldoutSet;
 

@@ -2,13 +2,13 @@ package dev.ladder.model;
 
 /** Scores before and after a fine-tune ({@code evaluation}), each in [0, 1]. Null is unknown. */
 public final class Evaluation {
-    @Range(max = 1)
+    @Range(max = 1, unit = "score (0-1)")
     private Double taskScoreBefore;
-    @Range(max = 1)
+    @Range(max = 1, unit = "score (0-1)")
     private Double taskScoreAfter;
-    @Range(max = 1)
+    @Range(max = 1, unit = "score (0-1)")
     private Double generalScoreBefore;
-    @Range(max = 1)
+    @Range(max = 1, unit = "score (0-1)")
     private Double generalScoreAfter;
 
     public Double getTaskScoreBefore() { return taskScoreBefore; }

@@ -4,7 +4,7 @@ package dev.ladder.model;
 public final class Needs {
     private KnowledgeNeed knowledge;
     private Freshness knowledgeFreshness;
-    @Range
+    @Range(unit = "tokens")
     private Long knowledgeSizeTokens;
     private Style style;
     private Format format;

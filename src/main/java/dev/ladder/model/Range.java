@@ -15,4 +15,11 @@ public @interface Range {
 
     /** Whether {@link #min()} itself is excluded, as for a latency that must be positive. */
     boolean minExclusive() default false;
+
+    /**
+     * What the number counts, in the words {@code rules/parameters.yaml} and the rules' figures
+     * use ({@code tokens}, {@code examples}, {@code USD}): re-deciding also probes the fact at the
+     * parameters and figures of its unit, the thresholds rules compare it with.
+     */
+    String unit() default "";
 }

@@ -2,15 +2,15 @@ package dev.ladder.model;
 
 /** Traffic and request shape ({@code usage}). A null field is unknown. */
 public final class Usage {
-    @Range
+    @Range(unit = "requests/day")
     private Long requestsPerDay;
-    @Range
+    @Range(unit = "tokens")
     private Long inputTokensPerRequest;
-    @Range
+    @Range(unit = "tokens")
     private Long outputTokensPerRequest;
-    @Range
+    @Range(unit = "tokens")
     private Long instructionTokens;
-    @Range(minExclusive = true)
+    @Range(minExclusive = true, unit = "ms")
     private Long latencyTargetMs;
 
     public Long getRequestsPerDay() { return requestsPerDay; }

@@ -131,6 +131,10 @@ public final class DecisionJson {
     private static final SerializedString MESSAGE = name("message");
     private static final SerializedString FACT = name("fact");
     private static final SerializedString WHY = name("why");
+    private static final SerializedString LEADS_TO = name("leadsTo");
+    private static final SerializedString PATH = name("path");
+    private static final SerializedString GIVEN = name("given");
+    private static final SerializedString OTHERWISE = name("otherwise");
     private static final SerializedString CURRENCY = name("currency");
     private static final SerializedString PER_DAY = name("perDay");
     private static final SerializedString FIGURES = name("figures");
@@ -269,6 +273,44 @@ public final class DecisionJson {
         field(gen, FACT, m.fact());
         field(gen, WHY, m.why());
         ruleText(gen, RULE, m.rule());
+        gen.writeFieldName(LEADS_TO);
+        if (m.leadsTo() == null) {
+            gen.writeNull();
+        } else {
+            leadsTo(gen, m.leadsTo());
+        }
+        gen.writeEndObject();
+    }
+
+    private static void leadsTo(JsonGenerator gen, Decision.LeadsTo l) throws IOException {
+        gen.writeStartObject();
+        optional(gen, PATH, l.path());
+        if (l.value() != null) {
+            gen.writeFieldName(VALUE);
+            value(gen, l.value());
+        }
+        optional(gen, APPROACH, l.approach());
+        if (l.techniques() != null) {
+            strings(gen, TECHNIQUES, l.techniques());
+        }
+        if (l.given() != null) {
+            gen.writeFieldName(GIVEN);
+            gen.writeStartObject();
+            for (Map.Entry<String, Object> e : l.given().entrySet()) {
+                gen.writeFieldName(e.getKey());
+                value(gen, e.getValue());
+            }
+            gen.writeEndObject();
+        }
+        if (l.otherwise() != null) {
+            gen.writeFieldName(OTHERWISE);
+            gen.writeStartObject();
+            gen.writeFieldName(VALUE);
+            value(gen, l.otherwise().value());
+            field(gen, APPROACH, l.otherwise().approach());
+            strings(gen, TECHNIQUES, l.otherwise().techniques());
+            gen.writeEndObject();
+        }
         gen.writeEndObject();
     }
 

@@ -68,7 +68,7 @@ public final class HtmlReport {
         } else {
             out.append("<ul>");
             d.missingFacts().forEach(m -> out.append("<li><code>").append(esc(m.fact())).append("</code>: ")
-                    .append(esc(m.why())).append("</li>"));
+                    .append(esc(m.why())).append("<br>if: ").append(esc(LeadsToText.of(m.leadsTo()))).append("</li>"));
             out.append("</ul>\n");
         }
         out.append("<h2>Costs</h2>\n");

@@ -59,7 +59,8 @@ public final class MarkdownReport {
             out.append("None.\n");
         } else {
             d.missingFacts().forEach(m -> out.append("- ").append(code(m.fact())).append(": ").append(escape(m.why()))
-                    .append(" (").append(escape(m.rule())).append(")\n"));
+                    .append(" (").append(escape(m.rule())).append(")\n  - if: ")
+                    .append(escape(LeadsToText.of(m.leadsTo()))).append("\n"));
         }
         out.append("\n## Costs\n\n");
         if (d.costs().figures().isEmpty()) {

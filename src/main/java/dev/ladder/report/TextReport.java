@@ -51,7 +51,8 @@ public final class TextReport {
         }
         if (!d.missingFacts().isEmpty()) {
             out.append("\nMISSING FACTS\n");
-            d.missingFacts().forEach(m -> out.append(String.format("  %s: %s%n", p(m.fact()), p(m.why()))));
+            d.missingFacts().forEach(m -> out.append(String.format("  %s: %s%n      if: %s%n", p(m.fact()), p(m.why()),
+                    p(LeadsToText.of(m.leadsTo())))));
         }
         if (!d.costs().figures().isEmpty()) {
             out.append("\nCOSTS (").append(d.costs().currency()).append(")\n");

@@ -37,11 +37,11 @@ public final class RuleChecks {
     private static final Pattern NEW_FACT = Pattern.compile("\\bnew\\s+([A-Z]\\w*)\\s*\\(");
     private static final Pattern COMPARISON = Pattern.compile("^\\s*(\\w+)\\s*(<=|>=|<|>|==)\\s*(\\$\\w+|-?\\d+(?:\\.\\d+)?)\\s*$");
     private static final Set<Double> UNIT_LITERALS = Set.of(0.0, 1.0, 1e6);
-    /** What a scenario and the parameters put in a session: the fact groups, each attempt, each parameter. */
+    /** What a scenario and the parameters put in a session: the fact groups, each attempt, each parameter, each pivotal fact. */
     private static final Set<String> INPUT_TYPES = inputTypes();
 
     private static Set<String> inputTypes() {
-        Set<String> types = new java.util.HashSet<>(Set.of("Attempt", "Param"));
+        Set<String> types = new java.util.HashSet<>(Set.of("Attempt", "Param", "Pivotal"));
         for (Group group : Group.values()) {
             if (group.isFact()) {
                 types.add(group.type().getSimpleName());

@@ -19,7 +19,7 @@ class MarkdownReportTest {
         assertThat(markdown).contains("```mermaid\nflowchart BT\n")
                 .contains("  r" + winner + " -. overrides .-> r" + loser + "\n")
                 .contains("  style r" + loser + " stroke-dasharray: 5 5\n")
-                .contains("  result((\"PROMPTING (high confidence)\"))")
+                .contains("  result((\"PROMPTING (medium confidence)\"))")
                 .contains("[/\"needs.style = persona\"/]");
     }
 }

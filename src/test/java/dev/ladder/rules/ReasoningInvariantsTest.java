@@ -32,7 +32,7 @@ class ReasoningInvariantsTest {
         return net.jqwik.api.Arbitraries.oneOf(ScenarioGenerator.scenarios(), ScenarioGenerator.candidates());
     }
 
-    @Property(tries = 600)
+    @Property(tries = 250)
     void everyApproachNotRecommendedSaysWhyNotFromRulesThatFired(@ForAll("scenarios") ObjectNode json) {
         Decision d = decide(json);
         java.util.Set<String> fired = new HashSet<>(d.trail().stream().map(Decision.TrailEntry::rule).toList());
@@ -49,7 +49,7 @@ class ReasoningInvariantsTest {
         }
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 600)
     void aRecommendationNeverArguesWithItsTrail(@ForAll("scenarios") ObjectNode json) {
         Decision d = decide(json);
         net.jqwik.api.statistics.Statistics.label("approach").collect(d.recommendation().approach());
@@ -113,7 +113,7 @@ class ReasoningInvariantsTest {
         return ScenarioGenerator.candidates();
     }
 
-    @Property(tries = 600)
+    @Property(tries = 250)
     void tenTimesTheVolumeNeverTakesAFineTuneAway(@ForAll("candidates") ObjectNode json) {
         if (!json.path("usage").has("requestsPerDay")) {
             return;

@@ -15,15 +15,20 @@ import java.util.Map;
  * Random valid scenarios, as the JSON a team would write: every field may be unknown, and
  * numbers cluster around the thresholds the rules compare against.
  */
-final class ScenarioGenerator {
+public final class ScenarioGenerator {
     private static final JsonNodeFactory JSON = new ObjectMapper().getNodeFactory();
 
     private ScenarioGenerator() {
     }
 
     /** Any scenario: every field is unknown about one time in six. */
-    static Arbitrary<ObjectNode> scenarios() {
+    public static Arbitrary<ObjectNode> scenarios() {
         return scenarios(0.15);
+    }
+
+    /** Scenarios with many unknown facts: every field is unknown about one time in three. */
+    public static Arbitrary<ObjectNode> sparse() {
+        return scenarios(0.35);
     }
 
     /**
