@@ -99,9 +99,9 @@ final class PivotalFacts {
     /**
      * Values for the facts a rung waits for under which, together, no rung waits for any fact and
      * no block is added to those of the scenario as decided: the filling under which that rung can
-     * be weighed. Each fact starts at its first value that does so alone (in {@link FactSpace}
-     * order, zero last); while the filling as a whole still adds a block or a contradiction, one
-     * fact at a time moves on to its next such value where that leaves fewer. Facts a rung waits
+     * be weighed. Each fact starts at a value that does so alone: the first code, or the middle
+     * of the numbers that do; while the filling as a whole still adds a block or a contradiction, one
+     * fact at a time moves to another such value where that leaves fewer. Facts a rung waits
      * for only once others are known (token counts, once a cost can be compared) join in later
      * rounds. Empty when no such filling is found.
      */
@@ -129,15 +129,15 @@ final class PivotalFacts {
                 if (values.isEmpty()) {
                     return Map.of();
                 }
-                // none at all (no tokens, no examples) is a degenerate filling: the last resort
-                values.sort(Comparator.comparing(v -> v.isNumber() && v.asDouble() == 0));
                 candidates.put(fact, values);
-                chosen.put(fact, 0);
+                // a number starts at the middle of its values that free the rung, not at an edge
+                // (no tokens, a budget of cents) where the next fact's value tips the answer
+                chosen.put(fact, fact.numeric() ? values.size() / 2 : 0);
             }
             joint = probed(FactSpace.scenario(filled(base, candidates, chosen)));
             for (int pass = 0; pass < 2 && added(joint, baseline) > 0; pass++) {
                 for (FactSpace.Fact fact : candidates.keySet()) {
-                    for (int i = chosen.get(fact) + 1; i < candidates.get(fact).size() && added(joint, baseline) > 0; i++) {
+                    for (int i = 0; i < candidates.get(fact).size() && added(joint, baseline) > 0; i++) {
                         Map<FactSpace.Fact, Integer> moved = new LinkedHashMap<>(chosen);
                         moved.put(fact, i);
                         Decider.Probed tried = probed(FactSpace.scenario(filled(base, candidates, moved)));

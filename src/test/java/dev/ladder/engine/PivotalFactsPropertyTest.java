@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@code missingFacts} is a set of claims about re-deciding, checked here by re-deciding: every
  * listed fact leads where its entry says (sound), and every unknown fact that alone changes the
- * recommendation for some value is listed (complete). Values are the schema's codes and booleans,
- * the numbers of {@link FactSpace}'s grid and random numbers off it; a value under which facts
+ * recommendation for some value is listed (complete): its approach or techniques at the values
+ * re-deciding tries, its approach also at random numbers off them. A value under which facts
  * contradict each other that did not before is not one the fact can take, and is not counted.
  */
 class PivotalFactsPropertyTest {
@@ -107,7 +107,11 @@ class PivotalFactsPropertyTest {
         }
     }
 
-    /** Every unknown fact that alone, at some value, changes the approach or the techniques is listed. */
+    /**
+     * Every unknown fact that alone changes the recommendation is listed: its approach or
+     * techniques at a value re-deciding tries (the grid, and beside the parameters and figures of
+     * the fact's unit), its approach at numbers drawn at random over the fact's range.
+     */
     static void complete(Scenario scenario, Decision decision, Random random) {
         ObjectNode base = FactSpace.tree(scenario);
         Decider.Probed now = probed(base);
@@ -120,24 +124,33 @@ class PivotalFactsPropertyTest {
             if (!FactSpace.unknown(base, fact.path()) || listed.contains(fact.path())) {
                 continue;
             }
-            for (JsonNode value : values(fact, now, random)) {
+            for (JsonNode value : tried(fact, now)) {
                 Decider.Probed at = probed(FactSpace.with(base, fact.path(), value));
                 if (now.contradictions().containsAll(at.contradictions())) {
                     assertThat(at.outcome()).as("%s = %s changes the recommendation, so it must be listed as missing",
                             fact.path(), value).isEqualTo(recorded);
                 }
             }
+            for (JsonNode value : random(fact, random)) {
+                Decider.Probed at = probed(FactSpace.with(base, fact.path(), value));
+                if (now.contradictions().containsAll(at.contradictions())) {
+                    assertThat(at.outcome().approach()).as("%s = %s changes the approach, so it must be listed as missing",
+                            fact.path(), value).isEqualTo(recorded.approach());
+                }
+            }
         }
     }
 
-    /**
-     * The grid's values with those beside the parameters and figures of the fact's unit, and for
-     * a number three more drawn at random over its range.
-     */
-    private static List<JsonNode> values(FactSpace.Fact fact, Decider.Probed now, Random random) {
+    /** The grid's values with those beside the parameters and figures of the fact's unit. */
+    private static List<JsonNode> tried(FactSpace.Fact fact, Decider.Probed now) {
         java.util.Map<String, List<Double>> marks = new java.util.HashMap<>(decider().parameterMarks());
         now.figures().forEach((unit, v) -> marks.merge(unit, v, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
-        List<JsonNode> values = new ArrayList<>(FactSpace.values(fact, marks));
+        return FactSpace.values(fact, marks);
+    }
+
+    /** Three numbers drawn at random over a numeric fact's range; none for a code or a boolean. */
+    private static List<JsonNode> random(FactSpace.Fact fact, Random random) {
+        List<JsonNode> values = new ArrayList<>();
         Range range = fact.field().getAnnotation(Range.class);
         if (range != null) {
             boolean integral = fact.field().getType() == Long.class;
