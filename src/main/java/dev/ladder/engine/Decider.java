@@ -3,13 +3,13 @@ package dev.ladder.engine;
 import dev.ladder.Decision;
 import dev.ladder.LadderException;
 import dev.ladder.Problem;
-import dev.ladder.model.Approach;
-import dev.ladder.model.Overridden;
 import dev.ladder.model.Advice;
+import dev.ladder.model.Approach;
 import dev.ladder.model.Awaits;
 import dev.ladder.model.Blocked;
 import dev.ladder.model.Contradiction;
 import dev.ladder.model.Figure;
+import dev.ladder.model.Overridden;
 import dev.ladder.model.Param;
 import dev.ladder.model.Pending;
 import dev.ladder.model.Pivotal;
@@ -89,9 +89,9 @@ public final class Decider {
 
     /**
      * An outcome, the unknown facts a rung still waits for (held pending by a rule) or a conclusion
-     * awaits (taken on trust until known), the topics of
-     * the blocks that rule rungs out (each {@code APPROACH: topic}), of the facts found to
-     * contradict each other, and the figures the rules computed, by unit.
+     * awaits (taken on trust until known), the topics of the blocks that rule rungs out (each
+     * {@code APPROACH: topic}) and of the facts found to contradict each other, and the figures
+     * the rules computed, by unit.
      */
     record Probed(Outcome outcome, List<String> waitingFor, Set<String> blocks, Set<String> contradictions,
                   Map<String, List<Double>> figures) {

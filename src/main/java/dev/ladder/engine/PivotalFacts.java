@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ladder.LadderException;
 import dev.ladder.model.Pivotal;
-import dev.ladder.read.FactSpace;
 import dev.ladder.model.Scenario;
+import dev.ladder.read.FactSpace;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,23 +73,29 @@ final class PivotalFacts {
         // A fact that changes nothing alone may still decide once the facts a rung waits for are
         // known, each at a value that neither keeps it waiting nor blocks a rung: try the rest so.
         Map<FactSpace.Fact, JsonNode> enabling = enabling(base, unknown, baseline);
-        if (!enabling.isEmpty()) {
-            for (FactSpace.Fact fact : rest) {
-                ObjectNode filled = base.deepCopy();
-                Map<String, Object> given = new TreeMap<>();
-                enabling.forEach((other, value) -> {
-                    if (other != fact) {
-                        FactSpace.set(filled, other.path(), value);
-                        given.put(other.path(), FactSpace.plain(value));
-                    }
-                });
-                if (given.isEmpty()) {
-                    continue;
+        Decider.Probed whole = null;   // the scenario with every waited-for fact filled, decided once
+        for (FactSpace.Fact fact : enabling.isEmpty() ? List.<FactSpace.Fact>of() : rest) {
+            ObjectNode filled = base.deepCopy();
+            Map<String, Object> given = new TreeMap<>();
+            enabling.forEach((other, value) -> {
+                if (other != fact) {
+                    FactSpace.set(filled, other.path(), value);
+                    given.put(other.path(), FactSpace.plain(value));
                 }
-                Pivotal pivotal = probe(filled, fact, probed(FactSpace.scenario(filled)), given);
-                if (pivotal != null) {
-                    found.add(pivotal);
-                }
+            });
+            if (given.isEmpty()) {
+                continue;
+            }
+            Decider.Probed now;
+            if (enabling.containsKey(fact)) {
+                now = probed(FactSpace.scenario(filled));
+            } else {
+                whole = whole != null ? whole : probed(FactSpace.scenario(filled));
+                now = whole;
+            }
+            Pivotal pivotal = probe(filled, fact, now, given);
+            if (pivotal != null) {
+                found.add(pivotal);
             }
         }
         found.sort(Comparator.comparingInt(p -> order(unknown, p.getFact())));

@@ -192,8 +192,7 @@ public final class WhatIf {
     }
 
     private String approachAt(String fact, double value, boolean integral) throws LadderException {
-        var factory = StrictMapper.canonical().getNodeFactory();
-        return approach(with(fact, integral ? factory.numberNode((long) value) : factory.numberNode(value)));
+        return approach(with(fact, FactSpace.number(value, integral)));
     }
 
     private ObjectNode with(String fact, JsonNode value) {

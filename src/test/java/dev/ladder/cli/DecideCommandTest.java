@@ -46,6 +46,19 @@ class DecideCommandTest {
     }
 
     @Test
+    void whenAFactIsMissing_thenEveryFormatShowsTheReDecisionThatProvesIt() {
+        String[] formats = {"text", "markdown", "html"};
+        for (String format : formats) {
+            Cli result = Cli.run("decide", "facts/mostly-unknown.yaml", "--format", format);
+
+            assertThat(result.exit()).as(format).isZero();
+            // mostly-unknown: with needs.knowledge proprietary the answer is retrieval, with none a prompt
+            assertThat(result.out()).as(format).contains("needs.knowledge = proprietary gives RAG")
+                    .contains("needs.knowledge = none gives PROMPTING");
+        }
+    }
+
+    @Test
     void whenMarkdownIsAsked_thenAReviewDocumentWithTheTrailTable() {
         Cli result = Cli.run("decide", "facts/seed000-exact-brand-voice.yaml", "--format", "markdown");
 
