@@ -24,6 +24,7 @@ public record Decision(
         List<Step> ladder,
         List<Warning> warnings,
         List<MissingFact> missingFacts,
+        List<UnknownFigure> unknownFigures,
         Costs costs,
         List<TrailEntry> trail,
         Ruleset ruleset,
@@ -32,7 +33,7 @@ public record Decision(
         String decidedAt) {
 
     /** The version of this record's layout. */
-    public static final String RECORD_VERSION = "1.2";
+    public static final String RECORD_VERSION = "1.3";
 
     /** What to do now. */
     public record Recommendation(String approach, List<String> techniques, String confidence, String summary) {
@@ -77,6 +78,26 @@ public record Decision(
     public record Otherwise(Object value, String approach, List<String> techniques) {
     }
 
+    /**
+     * An unknown fact the record's figures rest on, which changed no recommendation at the values
+     * tried: the figures it feeds, the value they are computed as if it had ({@code defaultUsed},
+     * absent when they are not computed without it), the words of the rule that said so, and the
+     * re-decision that shows it ({@code shows}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UnknownFigure(String fact, List<String> figures, Object defaultUsed, String why, String rule,
+                                Shows shows) {
+    }
+
+    /**
+     * A claim anyone can check by deciding the scenario again: with the facts in {@code given}
+     * set, the fact at {@code value} gives the {@code figures}, and left unknown the figures
+     * {@code unknown} (one absent there is not computed).
+     */
+    public record Shows(String path, Object value, Map<String, Object> given, Map<String, BigDecimal> figures,
+                        Map<String, BigDecimal> unknown) {
+    }
+
     /** The cost model's figures; {@code perDay} maps each costed approach to USD a day. */
     public record Costs(String currency, Map<String, BigDecimal> perDay, List<Figure> figures) {
     }
@@ -113,12 +134,12 @@ public record Decision(
     /** This decision with another timestamp; everything else is content. */
     public Decision withDecidedAt(String timestamp) {
         return new Decision(recordVersion, decisionId, scenario, title, recommendation, decidingPath, whyNot, ladder, warnings,
-                missingFacts, costs, trail, ruleset, inputSha256, engine, timestamp);
+                missingFacts, unknownFigures, costs, trail, ruleset, inputSha256, engine, timestamp);
     }
 
     /** This decision under another id, as when comparing two runs. */
     public Decision withDecisionId(String id) {
         return new Decision(recordVersion, id, scenario, title, recommendation, decidingPath, whyNot, ladder, warnings,
-                missingFacts, costs, trail, ruleset, inputSha256, engine, decidedAt);
+                missingFacts, unknownFigures, costs, trail, ruleset, inputSha256, engine, decidedAt);
     }
 }

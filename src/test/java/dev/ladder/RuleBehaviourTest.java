@@ -183,6 +183,52 @@ class RuleBehaviourTest {
         }
 
         @Test
+        void whenTokenCountsAreUnknown_thenTheyAreListedWithTheCostFiguresTheyFeedAndNotAsMissing() throws Exception {
+            Decision d = Fixtures.advisor().decide(Fixtures.FACTS.resolve("token-counts-unknown.yaml"));
+
+            assertThat(d.missingFacts()).extracting(Decision.MissingFact::fact)
+                    .doesNotContain("usage.inputTokensPerRequest", "usage.outputTokensPerRequest");
+            assertThat(fired(d)).contains("M-22").doesNotContain("M-08");
+            for (String tokens : List.of("usage.inputTokensPerRequest", "usage.outputTokensPerRequest")) {
+                Decision.UnknownFigure u = d.unknownFigures().stream().filter(f -> f.fact().equals(tokens))
+                        .findFirst().orElseThrow(() -> new AssertionError(tokens + " is not under unknownFigures"));
+                assertThat(u.rule()).isEqualTo("M-22");
+                assertThat(u.figures()).contains("perDay.PROMPTING", "perDay.FINE_TUNING", "training");
+                assertThat(u.defaultUsed()).isNull();
+                assertThat(u.why()).contains(tokens, "perDay.PROMPTING", "no value is computed");
+                // the re-decision: known, the costs appear; unknown, they are not computed
+                assertThat(u.shows().figures()).containsKeys("perDay.PROMPTING", "perDay.FINE_TUNING");
+                assertThat(u.shows().unknown()).isEmpty();
+            }
+            // without the token counts the record computes no daily cost at all
+            assertThat(d.costs().figures()).extracting(Decision.Figure::item).doesNotContain("perDay.PROMPTING");
+        }
+
+        @Test
+        void whenTheLifetimeIsUnknown_thenTheHorizonIsAProductsAndSaysSo() throws Exception {
+            Decision d = Fixtures.advisor().decide(Fixtures.FACTS.resolve("lifetime-unknown-horizon-assumed.yaml"));
+
+            Decision.UnknownFigure lifetime = d.unknownFigures().stream().filter(f -> f.fact().equals("task.lifetime"))
+                    .findFirst().orElseThrow();
+            assertThat(lifetime.rule()).isEqualTo("M-21");
+            assertThat(lifetime.figures()).containsExactly("horizon.days");
+            assertThat(lifetime.defaultUsed()).isEqualTo("product");
+            assertThat(lifetime.why()).contains("as if it were product");
+            // the prices the scenario does not give are listed after its facts, each at its list price
+            assertThat(d.unknownFigures().get(0).fact()).isEqualTo("task.lifetime");
+            assertThat(d.unknownFigures()).filteredOn(f -> f.fact().equals("pricing.largeModelInputPerMTokUsd"))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.rule()).isEqualTo("M-20");
+                        assertThat(f.defaultUsed()).isEqualTo(new java.math.BigDecimal("2.5"));
+                        assertThat(f.figures()).contains("perDay.PROMPTING");
+                    });
+            // the scenario sets the hosting fee: it is not a default
+            assertThat(d.unknownFigures()).extracting(Decision.UnknownFigure::fact).doesNotContain("pricing.hostingPerMonthUsd");
+            assertThat(d.missingFacts()).isEmpty();
+            assertThat(d.recommendation().confidence()).isEqualTo("high");
+        }
+
+        @Test
         void whenEverythingIsKnownAndClean_thenNothingIsMissingAndConfidenceIsHigh() throws Exception {
             Decision d = Fixtures.advisor().decide(Fixtures.FACTS.resolve("prompting-works-public-knowledge.yaml"));
 

@@ -24,15 +24,17 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ladder interview [--out FILE]}: builds a scenario by asking, first, what could most
- * change the recommendation, and shows the provisional recommendation after each answer. At a
+ * {@code ladder interview [--out FILE]}: builds a scenario by asking, first, the unknown facts
+ * that can change the recommendation, most decisive first, then optional questions, and shows
+ * the provisional recommendation after each answer. At a
  * terminal a refused answer is asked again; with piped answers (one per line) it ends the run
  * with exit code 2, naming the line, the field and what is allowed, and nothing is written, since
  * every later line would answer the wrong question.
  */
 @Command(name = "interview", mixinStandardHelpOptions = true,
-        description = {"Build a scenario by answering questions, most decisive first; shows the provisional"
-                + " recommendation as it goes and writes a valid scenario file.",
+        description = {"Build a scenario by answering questions: first the unknown facts that can change the recommendation,"
+                + " most decisive first, then optional ones (what was tried, the facts the figures rest on); shows the"
+                + " provisional recommendation as it goes and writes a valid scenario file.",
                 "An empty answer leaves a fact unknown; 'end' (after the id) stops asking. Choices may be typed or"
                         + " numbered.",
                 "Piped answers, one per line, are taken in the same order a terminal user would be asked."})
@@ -64,14 +66,21 @@ final class InterviewCommand implements Callable<Integer> {
         Interview interview = Interview.start(rules.load());
         talk.println("Ladder interview. An empty answer leaves a fact unknown; 'end' stops asking.");
         int line = 0;
+        boolean optional = false;
         while (true) {
             Optional<Interview.Question> next = interview.next();
             if (next.isEmpty()) {
                 talk.println();
-                talk.println("No other answer can change the recommendation now.");
+                talk.println(optional ? "Nothing else to ask." : "No unknown fact can change the recommendation now.");
                 break;
             }
             Interview.Question question = next.get();
+            if (question.optional() && !optional) {
+                optional = true;
+                talk.println();
+                talk.println("No unknown fact can change the recommendation now. Optional: what was tried, and the facts"
+                        + " the figures rest on (an empty answer skips, 'end' stops).");
+            }
             ask(talk, question);
             String answer = in.readLine();
             line++;
@@ -136,6 +145,8 @@ final class InterviewCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder(question.text()).append("  [").append(question.field()).append(']');
         if (!question.couldLeadTo().isEmpty()) {
             text.append(" (could make it ").append(String.join(" or ", question.couldLeadTo())).append(')');
+        } else if (question.optional()) {
+            text.append(" (optional: sharpens the figures)");
         }
         talk.println(text);
         switch (question.kind()) {

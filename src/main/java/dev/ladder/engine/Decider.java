@@ -12,7 +12,6 @@ import dev.ladder.model.Figure;
 import dev.ladder.model.Overridden;
 import dev.ladder.model.Param;
 import dev.ladder.model.Pending;
-import dev.ladder.model.Pivotal;
 import dev.ladder.model.Recommendation;
 import dev.ladder.model.Scenario;
 import dev.ladder.rulebase.Budget;
@@ -62,16 +61,26 @@ public final class Decider {
         return parameterMarks;
     }
 
+    /** The rule base's prices a scenario's {@code pricing} can override, by parameter name. */
+    Map<String, Double> prices() {
+        Map<String, Double> prices = new java.util.HashMap<>();
+        ruleBase.parameters().all().stream().filter(p -> p.getName().startsWith(dev.ladder.model.Group.PRICING.key() + "."))
+                .forEach(p -> prices.put(p.getName(), p.getValue()));
+        return prices;
+    }
+
     /**
      * Decides one scenario; {@code scenarioName} names it in problems. First finds by re-deciding
-     * which unknown facts can change the recommendation ({@link PivotalFacts}), and gives the rules
-     * that evidence with the scenario's facts.
+     * which unknown facts can change the recommendation and which feed only its figures
+     * ({@link PivotalFacts}), and gives the rules that evidence with the scenario's facts.
      */
     public Decision decide(Scenario scenario, String scenarioName) throws LadderException {
-        List<Pivotal> pivotal = PivotalFacts.of(this, scenario, scenarioName).pivotal();
+        PivotalFacts.Found found = PivotalFacts.of(this, scenario, scenarioName);
+        List<Object> evidence = new java.util.ArrayList<>(found.pivotal());
+        evidence.addAll(found.feeds());
         Map<String, Param> params = params(scenario, scenarioName);
         TrailRecorder recorder = new TrailRecorder(ruleBase, scenario, params);
-        return inSession(scenario, params, pivotal, recorder,
+        return inSession(scenario, params, evidence, recorder,
                 session -> assembler.assemble(scenario, recorder.capture(), params));
     }
 
@@ -91,10 +100,16 @@ public final class Decider {
      * An outcome, the unknown facts a rung still waits for (held pending by a rule) or a conclusion
      * awaits (taken on trust until known), the topics of the blocks that rule rungs out (each
      * {@code APPROACH: topic}) and of the facts found to contradict each other, and the figures
-     * the rules computed, by unit.
+     * the rules computed, by item ({@code perDay.RAG}; the lower where two rules compute one item).
      */
     record Probed(Outcome outcome, List<String> waitingFor, Set<String> blocks, Set<String> contradictions,
-                  Map<String, List<Double>> figures) {
+                  Map<String, Double> items, Map<String, String> units) {
+        /** The figures' values by unit: the numbers facts of that unit are compared with. */
+        Map<String, List<Double>> figures() {
+            Map<String, List<Double>> byUnit = new java.util.TreeMap<>();
+            items.forEach((item, value) -> byUnit.computeIfAbsent(units.get(item), u -> new java.util.ArrayList<>()).add(value));
+            return byUnit;
+        }
     }
 
     /** The approach and techniques alone, as {@link #recommend} finds the approach, with the facts rungs wait for. */
@@ -110,11 +125,15 @@ public final class Decider {
                     .forEach(o -> blocks.add(((Blocked) o).getApproach() + ": " + ((Blocked) o).getTopic()));
             Set<String> contradictions = new java.util.TreeSet<>();
             session.getObjects(o -> o instanceof Contradiction).forEach(o -> contradictions.add(((Contradiction) o).getTopic()));
-            Map<String, List<Double>> figures = new java.util.TreeMap<>();
-            session.getObjects(o -> o instanceof Figure).forEach(o -> figures
-                    .computeIfAbsent(((Figure) o).getUnit(), u -> new java.util.ArrayList<>()).add(((Figure) o).getValue()));
+            Map<String, Double> items = new java.util.TreeMap<>();
+            Map<String, String> units = new java.util.TreeMap<>();
+            session.getObjects(o -> o instanceof Figure).forEach(o -> {
+                Figure figure = (Figure) o;
+                items.merge(figure.getItem(), figure.getValue(), Math::min);
+                units.put(figure.getItem(), figure.getUnit());
+            });
             return new Probed(new Outcome(only(session, lost), RecordAssembler.techniques(advice)), waiting, blocks,
-                    contradictions, figures);
+                    contradictions, items, units);
         });
     }
 
@@ -153,7 +172,7 @@ public final class Decider {
     }
 
     /** Inserts the facts, fires the phases in order under the firing limit, and reads the result. */
-    private <T> T inSession(Scenario scenario, Map<String, Param> params, List<Pivotal> pivotal, TrailRecorder recorder,
+    private <T> T inSession(Scenario scenario, Map<String, Param> params, List<?> evidence, TrailRecorder recorder,
                             Settled<T> then)
             throws LadderException {
         int limit = firingLimit(params);
@@ -163,7 +182,7 @@ public final class Decider {
             session.addEventListener(firing);
             params.values().forEach(session::insert);
             scenario.facts().forEach(session::insert);
-            pivotal.forEach(session::insert);
+            evidence.forEach(session::insert);
             if (recorder != null) {
                 // after the inserts above: the recorder wants only what rules insert and fire
                 session.addEventListener((AgendaEventListener) recorder);

@@ -3,7 +3,11 @@ package dev.ladder.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ladder.LadderException;
+import dev.ladder.model.Feeds;
+import dev.ladder.model.Group;
 import dev.ladder.model.Pivotal;
+import dev.ladder.model.Pricing;
+import dev.ladder.model.Range;
 import dev.ladder.model.Scenario;
 import dev.ladder.read.FactSpace;
 
@@ -27,8 +31,12 @@ import java.util.stream.Stream;
  * alone is tried again with the facts a rung waits for ({@code Pending}) or a conclusion awaits
  * ({@code Awaits}) filled in, at values that neither keep them waited for nor add a block; those
  * values are its {@code given}. Each finding keeps the value, where it leads, and another value
- * that leads elsewhere, so anyone can check it by deciding the variants. The rules then say which
- * of these facts are {@code Missing}; this class decides nothing itself.
+ * that leads elsewhere, so anyone can check it by deciding the variants. The prices a scenario
+ * leaves at the rule base's list prices are tried the same way, at half and twice the list price.
+ * The facts and prices that no value makes pivotal but that move a figure (a cost, a latency
+ * estimate) are found from the same decisions, or with the other unknown numbers filled in where
+ * the figure needs them ({@link Feeds}). The rules then say which of these facts are
+ * {@code Missing} and which the figures rest on; this class decides nothing itself.
  */
 final class PivotalFacts {
     private final Decider decider;
@@ -36,37 +44,57 @@ final class PivotalFacts {
     private final Map<String, List<Double>> parameterMarks;
     private int decisions;
 
+    /** The rule base's list prices by parameter name ({@code pricing.trainingPerMTokUsd}). */
+    private final Map<String, Double> listPrices;
+
     private PivotalFacts(Decider decider, String name) {
         this.decider = decider;
         this.name = name;
         this.parameterMarks = decider.parameterMarks();
+        this.listPrices = decider.prices();
     }
 
-    /** What was found, and how many decisions it took. */
-    record Found(List<Pivotal> pivotal, int decisions) {
+    /**
+     * What was found: the pivotal facts, the facts that feed figures without changing the
+     * recommendation, and how many decisions it took.
+     */
+    record Found(List<Pivotal> pivotal, List<Feeds> feeds, int decisions) {
     }
 
-    /** The pivotal facts of {@code scenario}, in the order of {@link FactSpace#facts()}. */
+    /**
+     * The pivotal facts of {@code scenario}, in the order of {@link FactSpace#facts()} and then
+     * the prices, and the facts that feed its figures, in the same order.
+     */
     static Found of(Decider decider, Scenario scenario, String name) throws LadderException {
         PivotalFacts search = new PivotalFacts(decider, name);
         List<Pivotal> pivotal = search.find(scenario);
-        return new Found(List.copyOf(pivotal), search.decisions);
+        return new Found(List.copyOf(pivotal), List.copyOf(search.feeds), search.decisions);
     }
+
+    /** The figures each fact gave at the values tried alone, for the facts not found pivotal. */
+    private final Map<FactSpace.Fact, Map<JsonNode, Map<String, Double>>> alone = new LinkedHashMap<>();
+    private final List<Feeds> feeds = new ArrayList<>();
 
     private List<Pivotal> find(Scenario scenario) throws LadderException {
         ObjectNode base = FactSpace.tree(scenario);
         List<FactSpace.Fact> unknown = FactSpace.facts().stream().filter(f -> FactSpace.unknown(base, f.path())).toList();
         List<Pivotal> found = new ArrayList<>();
-        if (unknown.isEmpty()) {
+        List<FactSpace.Fact> prices = prices(base);
+        if (unknown.isEmpty() && prices.isEmpty()) {
             return found;
         }
         Decider.Probed baseline = probed(scenario);
         List<FactSpace.Fact> rest = new ArrayList<>();
-        for (FactSpace.Fact fact : unknown) {
+        // a price can move only what is costed: tried alone when the scenario as it is has figures
+        List<FactSpace.Fact> first = new ArrayList<>(unknown);
+        if (!baseline.items().isEmpty()) {
+            first.addAll(prices);
+        }
+        for (FactSpace.Fact fact : first) {
             Pivotal pivotal = probe(base, fact, baseline, Map.of());
             if (pivotal != null) {
                 found.add(pivotal);
-            } else {
+            } else if (unknown.contains(fact)) {
                 rest.add(fact);
             }
         }
@@ -98,8 +126,221 @@ final class PivotalFacts {
                 found.add(pivotal);
             }
         }
-        found.sort(Comparator.comparingInt(p -> order(unknown, p.getFact())));
+        List<FactSpace.Fact> all = new ArrayList<>(unknown);
+        all.addAll(prices);
+        found.sort(Comparator.comparingInt(p -> order(all, p.getFact())));
+        figures(base, unknown, prices, baseline, found);
         return found;
+    }
+
+    /**
+     * The prices of the rule base a scenario can override and does not, each tried at half and
+     * twice the rule base's price, as list prices of comparable models differ between providers
+     * (a fee of 0 at 100 and 1,000 a month; a cache discount at 0.25 and 0.9).
+     */
+    private List<FactSpace.Fact> prices(ObjectNode base) {
+        List<FactSpace.Fact> prices = new ArrayList<>();
+        for (java.lang.reflect.Field field : Pricing.class.getDeclaredFields()) {
+            String path = Group.PRICING.key() + "." + field.getName();
+            Double price = listPrices.get(path);
+            if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) || price == null || !FactSpace.unknown(base, path)) {
+                continue;
+            }
+            Range range = field.getAnnotation(Range.class);
+            java.util.TreeSet<Double> values = new java.util.TreeSet<>();
+            if (range != null && range.max() <= 1) {
+                values.addAll(List.of(0.25, 0.9));
+            } else if (price == 0) {
+                values.addAll(List.of(100.0, 1_000.0));
+            } else {
+                values.add(Math.round(price * 5_000) / 10_000.0);
+                values.add(Math.round(price * 20_000) / 10_000.0);
+            }
+            values.remove(price);
+            List<JsonNode> nodes = new ArrayList<>();
+            values.forEach(v -> nodes.add(FactSpace.number(v, false)));
+            prices.add(new FactSpace.Fact(path, field, List.copyOf(nodes)));
+        }
+        return prices;
+    }
+
+    /**
+     * The facts, not pivotal, that feed figures of the record: alone, where a value tried gives
+     * other figures than the fact left unknown; or, where the figures need more facts known
+     * (token counts need each other and the volume), with the other unknown numbers the figures
+     * rest on filled in at values that keep the recommendation (the
+     * {@code given} of the finding). Of the two, the finding that shows more figures is kept.
+     */
+    private void figures(ObjectNode base, List<FactSpace.Fact> unknown, List<FactSpace.Fact> prices, Decider.Probed baseline,
+                         List<Pivotal> pivotal) throws LadderException {
+        Set<String> pivots = new HashSet<>();
+        pivotal.forEach(p -> pivots.add(p.getFact()));
+        Map<String, Feeds> found = new LinkedHashMap<>();
+        for (FactSpace.Fact fact : alone.keySet()) {
+            if (!pivots.contains(fact.path())) {
+                Feeds feeding = feeds(fact, alone.get(fact), baseline.items(), Map.of());
+                if (feeding != null) {
+                    found.put(fact.path(), feeding);
+                }
+            }
+        }
+        Joint joint = joint(base, unknown, baseline);
+        if (joint != null) {
+            for (FactSpace.Fact fact : joint.fill().keySet()) {
+                if (pivots.contains(fact.path())) {
+                    continue;
+                }
+                Decider.Probed without = probed(FactSpace.scenario(FactSpace.without(joint.tree(), fact.path())));
+                Feeds feeding = without.outcome().equals(joint.probed().outcome())
+                        ? feeds(fact, Map.of(joint.fill().get(fact), joint.probed().items()), without.items(),
+                        given(joint.fill(), fact)) : null;
+                if (feeding != null && (!found.containsKey(fact.path())
+                        || feeding.getFigures().size() > found.get(fact.path()).getFigures().size())) {
+                    found.put(fact.path(), feeding);
+                }
+            }
+            // a price that moved nothing alone (the costs it enters were not computed) is tried on the filled scenario
+            for (FactSpace.Fact price : prices) {
+                    if (pivots.contains(price.path()) || found.containsKey(price.path())) {
+                        continue;
+                    }
+                    Map<JsonNode, Map<String, Double>> tried = new LinkedHashMap<>();
+                    boolean kept = true;
+                    for (JsonNode value : price.values()) {
+                        Decider.Probed now = probed(FactSpace.scenario(FactSpace.with(joint.tree(), price.path(), value)));
+                        kept &= now.outcome().equals(joint.probed().outcome()) && consistent(now, baseline);
+                        tried.put(value, now.items());
+                    }
+                    Feeds feeding = kept ? feeds(price, tried, joint.probed().items(), given(joint.fill(), null)) : null;
+                    if (feeding != null) {
+                        found.put(price.path(), feeding);
+                    }
+            }
+        }
+        List<FactSpace.Fact> all = allOf(unknown, prices);
+        found.values().stream().sorted(Comparator.comparingInt(f -> order(all, f.getFact()))).forEach(feeds::add);
+    }
+
+    /** The scenario with some unknown numbers filled in, the filling, and how it decides. */
+    private record Joint(ObjectNode tree, Map<FactSpace.Fact, JsonNode> fill, Decider.Probed probed) {
+    }
+
+    /** Where to try a number in the filling: a third of the way along its values, then a quarter, a half, a sixth. */
+    private static final double[] FILL_AT = {1 / 3.0, 1 / 4.0, 1 / 2.0, 1 / 6.0};
+
+    /**
+     * The unknown numbers filled one at a time, each at the first of {@link #FILL_AT} that keeps
+     * the recommendation and adds no contradiction; then only those the figures rest on (left unknown,
+     * the figures differ) are kept, and the scenario so filled must still keep the recommendation.
+     * Null when nothing is costed so.
+     */
+    private Joint joint(ObjectNode base, List<FactSpace.Fact> unknown, Decider.Probed baseline) throws LadderException {
+        ObjectNode filled = base.deepCopy();
+        Map<FactSpace.Fact, JsonNode> fill = new LinkedHashMap<>();
+        Decider.Probed joint = baseline;
+        for (FactSpace.Fact fact : unknown) {
+            if (!fact.numeric()) {
+                continue;
+            }
+            for (double share : FILL_AT) {
+                JsonNode value = fact.values().get((int) (fact.values().size() * share));
+                ObjectNode tried = FactSpace.with(filled, fact.path(), value);
+                Decider.Probed now = probed(FactSpace.scenario(tried));
+                if (now.outcome().equals(baseline.outcome()) && consistent(now, baseline)) {
+                    filled = tried;
+                    joint = now;
+                    fill.put(fact, value);
+                    break;
+                }
+            }
+        }
+        if (joint.items().isEmpty() || joint.items().equals(baseline.items())) {
+            return null;
+        }
+        Map<FactSpace.Fact, JsonNode> needed = new LinkedHashMap<>();
+        for (Map.Entry<FactSpace.Fact, JsonNode> e : fill.entrySet()) {
+            Decider.Probed without = probed(FactSpace.scenario(FactSpace.without(filled, e.getKey().path())));
+            if (!differing(without.items(), joint.items()).isEmpty()) {
+                needed.put(e.getKey(), e.getValue());
+            }
+        }
+        if (needed.size() == fill.size()) {
+            return new Joint(filled, fill, joint);
+        }
+        ObjectNode core = base.deepCopy();
+        needed.forEach((fact, value) -> FactSpace.set(core, fact.path(), value));
+        Decider.Probed decided = probed(FactSpace.scenario(core));
+        if (!decided.outcome().equals(baseline.outcome()) || !consistent(decided, baseline) || decided.items().isEmpty()) {
+            return new Joint(filled, fill, joint);
+        }
+        return new Joint(core, needed, decided);
+    }
+
+    private static List<FactSpace.Fact> allOf(List<FactSpace.Fact> unknown, List<FactSpace.Fact> prices) {
+        List<FactSpace.Fact> all = new ArrayList<>(unknown);
+        all.addAll(prices);
+        return all;
+    }
+
+    private static Map<String, Object> given(Map<FactSpace.Fact, JsonNode> fill, FactSpace.Fact except) {
+        Map<String, Object> given = new TreeMap<>();
+        fill.forEach((other, value) -> {
+            if (other != except) {
+                given.put(other.path(), FactSpace.plain(value));
+            }
+        });
+        return given;
+    }
+
+    /**
+     * What {@code fact} feeds, from the figures it gave at each value tried against those it
+     * gives left unknown; null when no value gave other figures. The default is the first value
+     * that gives the same figures as the fact left unknown, or for a price the list price.
+     */
+    private Feeds feeds(FactSpace.Fact fact, Map<JsonNode, Map<String, Double>> tried, Map<String, Double> unknown,
+                        Map<String, Object> given) {
+        java.util.TreeSet<String> fed = new java.util.TreeSet<>();
+        List<JsonNode> changes = new ArrayList<>();
+        Object defaultUsed = listPrices.get(fact.path());
+        for (Map.Entry<JsonNode, Map<String, Double>> at : tried.entrySet()) {
+            Set<String> differ = differing(at.getValue(), unknown);
+            if (differ.isEmpty()) {
+                if (defaultUsed == null && !unknown.isEmpty()) {
+                    defaultUsed = FactSpace.plain(at.getKey());
+                }
+            } else {
+                fed.addAll(differ);
+                changes.add(at.getKey());
+            }
+        }
+        if (changes.isEmpty()) {
+            return null;
+        }
+        // shown at the middle of the values that change the figures, not at an edge such as 0 tokens
+        JsonNode changing = changes.get(changes.size() / 2);
+        Map<String, Double> at = new TreeMap<>(tried.get(changing));
+        at.keySet().retainAll(fed);
+        Map<String, Double> left = new TreeMap<>(unknown);
+        left.keySet().retainAll(fed);
+        List<Object> values = new ArrayList<>();
+        tried.keySet().forEach(v -> values.add(FactSpace.plain(v)));
+        return new Feeds(fact.path(), List.copyOf(fed), defaultUsed, given, FactSpace.plain(changing), at, left, values);
+    }
+
+    /** The items present in one of two sets of figures and not the other, or at another value. */
+    private static Set<String> differing(Map<String, Double> a, Map<String, Double> b) {
+        Set<String> differ = new java.util.TreeSet<>();
+        a.forEach((item, value) -> {
+            if (!value.equals(b.get(item))) {
+                differ.add(item);
+            }
+        });
+        b.keySet().forEach(item -> {
+            if (!a.containsKey(item)) {
+                differ.add(item);
+            }
+        });
+        return differ;
     }
 
     /**
@@ -198,6 +439,7 @@ final class PivotalFacts {
     private Pivotal probe(ObjectNode base, FactSpace.Fact fact, Decider.Probed now, Map<String, Object> given)
             throws LadderException {
         Map<Decider.Outcome, JsonNode> firstValue = new LinkedHashMap<>();
+        Map<JsonNode, Map<String, Double>> gave = new LinkedHashMap<>();
         // figures that exist only once the fact is known (a smaller model's latency, once there is
         // a target) are thresholds too: a second round tries the values beside them
         Map<String, List<Double>> revealed = new HashMap<>();
@@ -212,6 +454,7 @@ final class PivotalFacts {
                 probed.figures().forEach((unit, figures) -> revealed.computeIfAbsent(unit, u -> new ArrayList<>()).addAll(figures));
                 if (consistent(probed, now)) {
                     firstValue.putIfAbsent(probed.outcome(), value);
+                    gave.put(value, probed.items());
                 }
                 if (firstValue.size() >= 2) {
                     break;
@@ -224,6 +467,9 @@ final class PivotalFacts {
         Map.Entry<Decider.Outcome, JsonNode> away = firstValue.entrySet().stream()
                 .filter(e -> !e.getKey().equals(now.outcome())).findFirst().orElse(null);
         if (away == null) {
+            if (given.isEmpty()) {
+                alone.put(fact, gave);
+            }
             return null;
         }
         Map.Entry<Decider.Outcome, JsonNode> other = firstValue.containsKey(now.outcome())

@@ -8,6 +8,7 @@ import dev.ladder.model.Advice;
 import dev.ladder.model.Approach;
 import dev.ladder.model.Chosen;
 import dev.ladder.model.Confidence;
+import dev.ladder.model.Feeds;
 import dev.ladder.model.Figure;
 import dev.ladder.model.Missing;
 import dev.ladder.model.Need;
@@ -18,6 +19,7 @@ import dev.ladder.model.Recommendation;
 import dev.ladder.model.Scenario;
 import dev.ladder.model.Step;
 import dev.ladder.model.Technique;
+import dev.ladder.model.UnknownFigure;
 import dev.ladder.model.Warning;
 import dev.ladder.read.StrictMapper;
 import dev.ladder.rulebase.RuleBase;
@@ -70,7 +72,8 @@ final class RecordAssembler {
                 scenario.getTitle(), rec, DecidingPath.of(recorder, recommendation, overriddenBy),
                 whyNot(recorder, all(live, dev.ladder.model.WhyNot.class)),
                 ladder(recorder, all(live, Step.class)), warnings(recorder, all(live, Warning.class), overriddenBy),
-                missing(recorder, all(live, Missing.class)), costs(recorder, all(live, Figure.class)),
+                missing(recorder, all(live, Missing.class)), unknownFigures(recorder, all(live, UnknownFigure.class)),
+                costs(recorder, all(live, Figure.class)),
                 trail(recorder, overriddenBy),
                 new Decision.Ruleset(ruleBase.files().sha256(), List.copyOf(ruleBase.files().files().keySet())),
                 inputSha256(scenario), Versions.engine(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
@@ -215,6 +218,28 @@ final class RecordAssembler {
                 : new Decision.Otherwise(p.getOtherValue(), p.getOtherApproach().name(), p.getOtherTechniques());
         return new Decision.LeadsTo(p.getFact(), p.getValue(), p.getApproach().name(), p.getTechniques(),
                 new java.util.TreeMap<>(p.getGiven()), otherwise);
+    }
+
+    private static List<Decision.UnknownFigure> unknownFigures(Capture recorder, List<UnknownFigure> unknown) {
+        Map<String, Decision.UnknownFigure> byFact = new LinkedHashMap<>();
+        // the scenario's facts before the prices it leaves at the rule base's, each in path order
+        List<UnknownFigure> ordered = unknown.stream().sorted(Comparator
+                .comparing((UnknownFigure u) -> u.getFeeds().isPrice()).thenComparing(UnknownFigure::getFact)).toList();
+        for (UnknownFigure u : ordered) {
+            Capture.Fired by = recorder.concludedBy(u);
+            Feeds f = u.getFeeds();
+            byFact.putIfAbsent(u.getFact(), new Decision.UnknownFigure(f.getFact(), f.getFigures(),
+                    f.getDefaultUsed() instanceof Double d ? Numbers.round(d) : f.getDefaultUsed(), by.reason(), by.rule().id(),
+                    new Decision.Shows(f.getFact(), f.getValue(), new java.util.TreeMap<>(f.getGiven()), rounded(f.getAt()),
+                            rounded(f.getUnknown()))));
+        }
+        return List.copyOf(byFact.values());
+    }
+
+    private static Map<String, BigDecimal> rounded(Map<String, Double> figures) {
+        Map<String, BigDecimal> rounded = new java.util.TreeMap<>();
+        figures.forEach((item, value) -> rounded.put(item, Numbers.round(value)));
+        return Collections.unmodifiableMap(rounded);
     }
 
     private static Decision.Costs costs(Capture recorder, List<Figure> costs) {

@@ -16,13 +16,13 @@ import dev.ladder.model.Group;
 import dev.ladder.model.Outcome;
 import dev.ladder.model.Range;
 import dev.ladder.model.Scenario;
+import dev.ladder.read.FactSpace;
 import dev.ladder.read.ScenarioReader;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -36,16 +36,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * An interview that builds a scenario one answer at a time. It asks first the question whose
- * answer can lead to the most approaches other than the provisional one, found by re-deciding
- * the scenario with each possible answer ({@link WhatIf} for the groups' fields, each outcome for
- * an attempt); a fact a rule lists as missing goes before one no rule asked for. It stops when no
- * unasked question can change the recommendation. Each answer is checked by the same reader as a
- * scenario file, so an answer is refused exactly when the same value in a file would be.
- * Holds no terminal: the command line asks and reads.
+ * An interview that builds a scenario one answer at a time. It asks only what the record of the
+ * answers so far lists as missing (an unknown fact that can change the recommendation), the most
+ * pivotal first: the one whose values, re-decided, split the recommendation into the most
+ * approaches (then the one that leaves the fewest of its values with the majority). When none is
+ * left, it offers optional questions: what was tried, where an outcome could change the approach,
+ * and then the facts the record's figures rest on. Each answer is checked by the same reader as a
+ * scenario file, so an answer is refused exactly when the same value in a file would be. Holds no
+ * terminal: the command line asks and reads.
  */
 public final class Interview {
     private static final String NAME = "interview.json";
@@ -61,15 +63,19 @@ public final class Interview {
 
     /**
      * One question: the scenario field it fills ({@code attempts.rag} for an attempt), its words,
-     * the answers it accepts and the approaches other than the provisional one its answer can
-     * lead to.
+     * the answers it accepts, the recommendations other than the provisional one its answers can
+     * lead to, how many recommendations its values split into ({@code split}: the approaches they
+     * reach, at least the two its record entry shows; 0 for an optional question), and whether
+     * it is optional: not a fact the record lists as missing (an attempt, or a fact the figures
+     * rest on).
      */
     public record Question(String field, String text, Kind kind, List<String> choices, Set<String> couldLeadTo,
-                           boolean missing) {
+                           int split, boolean optional) {
     }
 
     /** The recommendation for the answers so far, with the facts the rules still miss. */
-    public record Provisional(String approach, String confidence, String summary, List<String> missing) {
+    public record Provisional(String approach, String confidence, String summary, List<String> missing,
+                              List<String> unknownFigures) {
     }
 
     private final Advisor advisor;
@@ -86,51 +92,120 @@ public final class Interview {
         return new Interview(advisor);
     }
 
-    /** The next question, or empty when no unasked question can change the recommendation. */
+    /** The next question, or empty when nothing is left to ask. */
     public Optional<Question> next() throws LadderException {
-        if (!tree.has("id")) {
-            return Optional.of(new Question("id", words("id"), Kind.TEXT, List.of(), Set.of(), true));
-        }
-        Scenario scenario = scenario();
-        String now = advisor.recommend(scenario, NAME).name();
-        Set<String> missing = new LinkedHashSet<>();
-        decision().missingFacts().forEach(m -> missing.add(m.fact()));
+        List<Question> open = open();
+        return open.isEmpty() ? Optional.empty() : Optional.of(open.get(0));
+    }
 
-        Map<String, Question> open = new LinkedHashMap<>();
-        for (Group group : Group.values()) {
-            if (!group.isFact()) {
-                continue;
-            }
-            for (Field field : fields(group)) {
-                String path = group.key() + "." + field.getName();
-                if (!asked.contains(path)) {
-                    open.put(path, new Question(path, words(path), kind(field), choices(field.getType()), new TreeSet<>(),
-                            missing.contains(path)));
-                }
+    /**
+     * The questions still open, in the order they would be asked: the missing facts, most
+     * pivotal first; then the optional ones.
+     */
+    public List<Question> open() throws LadderException {
+        if (!tree.has("id")) {
+            return List.of(new Question("id", words("id"), Kind.TEXT, List.of(), Set.of(), 0, false));
+        }
+        Decision decision = decision();
+        String now = decision.recommendation().approach();
+        List<Ranked> pivotal = new java.util.ArrayList<>();
+        for (Decision.MissingFact missing : decision.missingFacts()) {
+            if (!asked.contains(missing.fact())) {
+                pivotal.add(pivotal(missing, now));
             }
         }
-        WhatIf.Report reach = WhatIf.reach(advisor, scenario, NAME, open::containsKey);
-        reach.changes().forEach(c -> open.get(c.fact()).couldLeadTo().add(c.approach()));
-        reach.numbers().forEach(n -> n.segments().forEach(s -> open.get(n.fact()).couldLeadTo().add(s.approach())));
+        // a stable sort: among equals, the record's order
+        pivotal.sort(Comparator.comparingInt((Ranked r) -> -r.question().split()).thenComparingInt(r -> -r.approaches())
+                .thenComparingInt(r -> -r.minority()));
+        List<Question> open = new java.util.ArrayList<>(pivotal.stream().map(Ranked::question).toList());
+        if (!open.isEmpty()) {
+            return open;
+        }
+        List<Question> attempts = new java.util.ArrayList<>();
         for (Approach approach : Approach.values()) {
             String path = "attempts." + approach.code();
             if (approach.acceptedInScenarios() && !asked.contains(path)) {
-                Question question = new Question(path, words(path), Kind.CHOICE, choices(Outcome.class), new TreeSet<>(),
-                        false);
-                for (String outcome : question.choices()) {
-                    question.couldLeadTo().add(advisor.recommend(read(attempt(tree.deepCopy(), approach.code(), outcome)),
-                            NAME).name());
+                Set<String> leads = new TreeSet<>();
+                for (String outcome : choices(Outcome.class)) {
+                    leads.add(advisor.recommend(read(attempt(tree.deepCopy(), approach.code(), outcome)), NAME).name());
                 }
-                open.put(path, question);
+                leads.remove(now);
+                if (!leads.isEmpty()) {
+                    attempts.add(new Question(path, words(path), Kind.CHOICE, choices(Outcome.class),
+                            Collections.unmodifiableSet(leads), 0, true));
+                }
             }
         }
-        open.values().forEach(q -> q.couldLeadTo().remove(now));
-        return open.values().stream()
-                .filter(q -> !q.couldLeadTo().isEmpty() || q.missing())
-                .min(Comparator.comparingInt((Question q) -> -q.couldLeadTo().size())
-                        .thenComparing(q -> !q.missing()))
-                .map(q -> new Question(q.field(), q.text(), q.kind(), q.choices(),
-                        Collections.unmodifiableSortedSet((TreeSet<String>) q.couldLeadTo()), q.missing()));
+        attempts.sort(Comparator.comparingInt((Question q) -> -q.couldLeadTo().size()));
+        open.addAll(attempts);
+        for (Decision.UnknownFigure figure : decision.unknownFigures()) {
+            if (!asked.contains(figure.fact())) {
+                Field field = field(figure.fact());
+                open.add(new Question(figure.fact(), words(figure.fact()), kind(field), choices(field.getType()), Set.of(),
+                        0, true));
+            }
+        }
+        return open;
+    }
+
+    /**
+     * A missing fact as a question: its values (those re-deciding tries, and the two its record
+     * entry names), each decided with the entry's {@code given}; the approaches they reach are
+     * its split, and those other than the provisional one, or the entry's own re-decision where
+     * only the techniques change, are where it could lead.
+     */
+    private Ranked pivotal(Decision.MissingFact missing, String now) throws LadderException {
+        Field field = field(missing.fact());
+        Decision.LeadsTo leads = missing.leadsTo();
+        ObjectNode given = tree.deepCopy();
+        leads.given().forEach((path, value) -> FactSpace.set(given, path, MAPPER.valueToTree(value)));
+        List<JsonNode> values = new java.util.ArrayList<>();
+        FactSpace.facts().stream().filter(f -> f.path().equals(missing.fact())).findFirst()
+                .ifPresent(f -> values.addAll(f.values()));
+        values.add(MAPPER.valueToTree(leads.value()));
+        if (leads.otherwise() != null) {
+            values.add(MAPPER.valueToTree(leads.otherwise().value()));
+        }
+        Map<String, Integer> reached = new TreeMap<>();
+        for (JsonNode value : new LinkedHashSet<>(values)) {
+            Scenario varied;
+            try {
+                varied = read(FactSpace.with(given, missing.fact(), value));
+            } catch (LadderException.BadInput outOfRange) {
+                continue;   // a probe the field does not accept here
+            }
+            reached.merge(advisor.recommend(varied, NAME).name(), 1, Integer::sum);
+        }
+        Set<String> leadsTo = new TreeSet<>(reached.keySet());
+        leadsTo.remove(now);
+        if (leadsTo.isEmpty()) {
+            leadsTo.add(leads.approach() + (leads.techniques().isEmpty() ? "" : " [" + String.join(", ", leads.techniques()) + "]"));
+        }
+        int majority = reached.values().stream().max(Integer::compare).orElse(0);
+        int minority = reached.values().stream().mapToInt(Integer::intValue).sum() - majority;
+        return new Ranked(new Question(missing.fact(), words(missing.fact()), kind(field), choices(field.getType()),
+                Collections.unmodifiableSet(leadsTo), Math.max(reached.size(), 2), false), reached.size(), minority);
+    }
+
+    /** A missing fact's question, with the approaches its values reach and how many values leave the majority. */
+    private record Ranked(Question question, int approaches, int minority) {
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The declaration of a scenario field, {@code group.field}. */
+    private static Field field(String path) {
+        int dot = path.indexOf('.');
+        for (Group group : Group.values()) {
+            if (group.key().equals(path.substring(0, dot))) {
+                try {
+                    return group.type().getDeclaredField(path.substring(dot + 1));
+                } catch (NoSuchFieldException e) {
+                    break;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no scenario field " + path);
     }
 
     /**
@@ -182,7 +257,8 @@ public final class Interview {
     public Provisional provisional() throws LadderException {
         Decision d = decision();
         return new Provisional(d.recommendation().approach(), d.recommendation().confidence(), d.recommendation().summary(),
-                d.missingFacts().stream().map(Decision.MissingFact::fact).toList());
+                d.missingFacts().stream().map(Decision.MissingFact::fact).toList(),
+                d.unknownFigures().stream().map(Decision.UnknownFigure::fact).toList());
     }
 
     /**
@@ -274,11 +350,6 @@ public final class Interview {
             }
         }
         return typed;
-    }
-
-    private static List<Field> fields(Group group) {
-        return Arrays.stream(group.type().getDeclaredFields())
-                .filter(f -> !Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers())).toList();
     }
 
     private static Kind kind(Field field) {

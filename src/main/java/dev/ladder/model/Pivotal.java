@@ -40,6 +40,9 @@ public final class Pivotal {
     /** A value of the fact that leads elsewhere: a code, a boolean or a number, as a file writes it. */
     public Object getValue() { return value; }
 
+    /** Whether the fact is a price of the scenario's {@code pricing}, left at the rule base's list price. */
+    public boolean isPrice() { return fact.startsWith(Group.PRICING.key() + "."); }
+
     public Approach getApproach() { return approach; }
 
     public List<String> getTechniques() { return techniques; }

@@ -171,6 +171,16 @@ public final class FactSpace {
         return copy;
     }
 
+    /** A copy of {@code tree} with {@code fact} left unknown. */
+    public static ObjectNode without(ObjectNode tree, String fact) {
+        ObjectNode copy = tree.deepCopy();
+        int dot = fact.indexOf('.');
+        if (copy.get(fact.substring(0, dot)) instanceof ObjectNode group) {
+            group.remove(fact.substring(dot + 1));
+        }
+        return copy;
+    }
+
     /** Sets {@code fact} in {@code tree}, creating its group when absent. */
     public static void set(ObjectNode tree, String fact, JsonNode value) {
         int dot = fact.indexOf('.');
@@ -200,7 +210,8 @@ public final class FactSpace {
             return node.longValue();
         }
         if (node.isNumber()) {
-            return node.decimalValue().stripTrailingZeros();
+            BigDecimal plain = node.decimalValue().stripTrailingZeros();
+            return plain.scale() < 0 ? plain.setScale(0) : plain;   // 20, not 2E+1
         }
         return node.asText();
     }

@@ -109,6 +109,10 @@ public final class DecisionJson {
     private static final SerializedString LADDER = name("ladder");
     private static final SerializedString WARNINGS = name("warnings");
     private static final SerializedString MISSING_FACTS = name("missingFacts");
+    private static final SerializedString UNKNOWN_FIGURES = name("unknownFigures");
+    private static final SerializedString DEFAULT_USED = name("defaultUsed");
+    private static final SerializedString SHOWS = name("shows");
+    private static final SerializedString UNKNOWN = name("unknown");
     private static final SerializedString COSTS = name("costs");
     private static final SerializedString TRAIL = name("trail");
     private static final SerializedString RULESET = name("ruleset");
@@ -207,6 +211,9 @@ public final class DecisionJson {
         if (d.missingFacts() != null) {
             array(gen, MISSING_FACTS, d.missingFacts(), DecisionJson::missingFact);
         }
+        if (d.unknownFigures() != null) {
+            array(gen, UNKNOWN_FIGURES, d.unknownFigures(), DecisionJson::unknownFigure);
+        }
         if (d.costs() != null) {
             gen.writeFieldName(COSTS);
             costs(gen, d.costs());
@@ -295,12 +302,7 @@ public final class DecisionJson {
         }
         if (l.given() != null) {
             gen.writeFieldName(GIVEN);
-            gen.writeStartObject();
-            for (Map.Entry<String, Object> e : l.given().entrySet()) {
-                gen.writeFieldName(e.getKey());
-                value(gen, e.getValue());
-            }
-            gen.writeEndObject();
+            object(gen, l.given(), DecisionJson::value);
         }
         if (l.otherwise() != null) {
             gen.writeFieldName(OTHERWISE);
@@ -314,20 +316,57 @@ public final class DecisionJson {
         gen.writeEndObject();
     }
 
+    private static void unknownFigure(JsonGenerator gen, Decision.UnknownFigure u) throws IOException {
+        gen.writeStartObject();
+        optional(gen, FACT, u.fact());
+        if (u.figures() != null) {
+            strings(gen, FIGURES, u.figures());
+        }
+        if (u.defaultUsed() != null) {
+            gen.writeFieldName(DEFAULT_USED);
+            value(gen, u.defaultUsed());
+        }
+        optional(gen, WHY, u.why());
+        if (u.rule() != null) {
+            ruleText(gen, RULE, u.rule());
+        }
+        if (u.shows() != null) {
+            Decision.Shows s = u.shows();
+            gen.writeFieldName(SHOWS);
+            gen.writeStartObject();
+            field(gen, PATH, s.path());
+            gen.writeFieldName(VALUE);
+            value(gen, s.value());
+            gen.writeFieldName(GIVEN);
+            object(gen, s.given(), DecisionJson::value);
+            gen.writeFieldName(FIGURES);
+            object(gen, s.figures(), DecisionJson::decimal);
+            gen.writeFieldName(UNKNOWN);
+            object(gen, s.unknown(), DecisionJson::decimal);
+            gen.writeEndObject();
+        }
+        gen.writeEndObject();
+    }
+
+    /** A map field's value (null when the map is), each entry's value written by {@code item}. */
+    private static <T> void object(JsonGenerator gen, Map<String, T> values, Item<T> item) throws IOException {
+        if (values == null) {
+            gen.writeNull();
+            return;
+        }
+        gen.writeStartObject();
+        for (Map.Entry<String, T> e : values.entrySet()) {
+            gen.writeFieldName(e.getKey());
+            item.write(gen, e.getValue());
+        }
+        gen.writeEndObject();
+    }
+
     private static void costs(JsonGenerator gen, Decision.Costs c) throws IOException {
         gen.writeStartObject();
         field(gen, CURRENCY, c.currency());
         gen.writeFieldName(PER_DAY);
-        if (c.perDay() == null) {
-            gen.writeNull();
-        } else {
-            gen.writeStartObject();
-            for (Map.Entry<String, BigDecimal> e : c.perDay().entrySet()) {
-                gen.writeFieldName(e.getKey());
-                decimal(gen, e.getValue());
-            }
-            gen.writeEndObject();
-        }
+        object(gen, c.perDay(), DecisionJson::decimal);
         array(gen, FIGURES, c.figures(), DecisionJson::figure);
         gen.writeEndObject();
     }

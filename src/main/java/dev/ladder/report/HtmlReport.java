@@ -71,6 +71,15 @@ public final class HtmlReport {
                     .append(esc(m.why())).append("<br>if: ").append(esc(LeadsToText.of(m.leadsTo()))).append("</li>"));
             out.append("</ul>\n");
         }
+        out.append("<h2>Figures resting on unknown facts</h2>\n");
+        if (d.unknownFigures() == null || d.unknownFigures().isEmpty()) {
+            out.append("<p>None.</p>\n");
+        } else {
+            out.append("<ul>");
+            d.unknownFigures().forEach(u -> out.append("<li><code>").append(esc(u.fact())).append("</code>: ")
+                    .append(esc(u.why())).append("<br>if: ").append(esc(LeadsToText.of(u.shows()))).append("</li>"));
+            out.append("</ul>\n");
+        }
         out.append("<h2>Costs</h2>\n");
         if (d.costs().figures().isEmpty()) {
             out.append("<p>Not computed: the volume or token counts are unknown.</p>\n");

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A missing fact's re-decision in words, as every report format shows it. */
+/** The re-decision behind a missing fact or an unknown figure in words, as every report format shows it. */
 final class LeadsToText {
     private LeadsToText() {
     }
@@ -31,6 +31,29 @@ final class LeadsToText {
             text.append("; left unknown, it does not");
         }
         return text.toString();
+    }
+
+    /**
+     * E.g. {@code task.lifetime = pilot gives horizon.days = 90; left unknown, horizon.days = 180},
+     * or {@code ...; left unknown, they are not computed}.
+     */
+    static String of(Decision.Shows s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(s.path() + " = " + s.value() + " gives " + figures(s.figures()));
+        if (s.given() != null && !s.given().isEmpty()) {
+            text.append(" (given ").append(s.given().entrySet().stream().map(LeadsToText::assignment)
+                    .collect(Collectors.joining(", "))).append(")");
+        }
+        text.append("; left unknown, ").append(s.unknown() == null || s.unknown().isEmpty() ? "they are not computed"
+                : figures(s.unknown()));
+        return text.toString();
+    }
+
+    private static String figures(Map<String, java.math.BigDecimal> figures) {
+        return figures == null ? "" : figures.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue().toPlainString())
+                .collect(Collectors.joining(", "));
     }
 
     private static String assignment(Map.Entry<String, Object> e) {

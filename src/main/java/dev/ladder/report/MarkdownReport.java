@@ -62,6 +62,14 @@ public final class MarkdownReport {
                     .append(" (").append(escape(m.rule())).append(")\n  - if: ")
                     .append(escape(LeadsToText.of(m.leadsTo()))).append("\n"));
         }
+        out.append("\n## Figures resting on unknown facts\n\n");
+        if (d.unknownFigures() == null || d.unknownFigures().isEmpty()) {
+            out.append("None.\n");
+        } else {
+            d.unknownFigures().forEach(u -> out.append("- ").append(code(u.fact())).append(": ").append(escape(u.why()))
+                    .append(" (").append(escape(u.rule())).append(")\n  - if: ")
+                    .append(escape(LeadsToText.of(u.shows()))).append("\n"));
+        }
         out.append("\n## Costs\n\n");
         if (d.costs().figures().isEmpty()) {
             out.append("Not computed: the volume or token counts are unknown.\n");

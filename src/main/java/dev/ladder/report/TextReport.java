@@ -54,6 +54,11 @@ public final class TextReport {
             d.missingFacts().forEach(m -> out.append(String.format("  %s: %s%n      if: %s%n", p(m.fact()), p(m.why()),
                     p(LeadsToText.of(m.leadsTo())))));
         }
+        if (d.unknownFigures() != null && !d.unknownFigures().isEmpty()) {
+            out.append("\nFIGURES RESTING ON UNKNOWN FACTS\n");
+            d.unknownFigures().forEach(u -> out.append(String.format("  %s: %s%n      if: %s%n", p(u.fact()), p(u.why()),
+                    p(LeadsToText.of(u.shows())))));
+        }
         if (!d.costs().figures().isEmpty()) {
             out.append("\nCOSTS (").append(d.costs().currency()).append(")\n");
             d.costs().figures().forEach(f -> out.append(String.format("  %-28s %14s %s  [%s]%n",

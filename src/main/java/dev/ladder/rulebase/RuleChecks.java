@@ -41,7 +41,7 @@ public final class RuleChecks {
     private static final Set<String> INPUT_TYPES = inputTypes();
 
     private static Set<String> inputTypes() {
-        Set<String> types = new java.util.HashSet<>(Set.of("Attempt", "Param", "Pivotal"));
+        Set<String> types = new java.util.HashSet<>(Set.of("Attempt", "Param", "Pivotal", "Feeds"));
         for (Group group : Group.values()) {
             if (group.isFact()) {
                 types.add(group.type().getSimpleName());

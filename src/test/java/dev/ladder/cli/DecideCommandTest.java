@@ -59,6 +59,26 @@ class DecideCommandTest {
     }
 
     @Test
+    void whenFiguresRestOnUnknownFacts_thenEveryFormatShowsThemApartWithTheirReDecision() {
+        String[] formats = {"text", "markdown", "html"};
+        String[] headings = {"FIGURES RESTING ON UNKNOWN FACTS", "## Figures resting on unknown facts",
+                "<h2>Figures resting on unknown facts</h2>"};
+        for (int i = 0; i < formats.length; i++) {
+            Cli result = Cli.run("decide", "facts/token-counts-unknown.yaml", "--format", formats[i]);
+
+            assertThat(result.exit()).as(formats[i]).isZero();
+            // token-counts-unknown: the daily costs wait for the token counts, which change no answer
+            String out = result.out();
+            assertThat(out).as(formats[i]).contains(headings[i])
+                    .contains("usage.inputTokensPerRequest is unknown: no value is computed for")
+                    .containsPattern("if: usage.inputTokensPerRequest = \\d+ gives [^;]*perDay\\.PROMPTING = [0-9.]+")
+                    .contains("left unknown, they are not computed");
+            assertThat(out.indexOf(headings[i])).as(formats[i] + ": after the missing facts, before the costs")
+                    .isGreaterThan(out.toLowerCase(java.util.Locale.ROOT).indexOf("missing facts"));
+        }
+    }
+
+    @Test
     void whenMarkdownIsAsked_thenAReviewDocumentWithTheTrailTable() {
         Cli result = Cli.run("decide", "facts/seed000-exact-brand-voice.yaml", "--format", "markdown");
 

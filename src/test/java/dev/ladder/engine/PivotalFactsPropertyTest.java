@@ -52,6 +52,82 @@ class PivotalFactsPropertyTest {
         Statistics.label("with given").collect(decision.missingFacts().stream().anyMatch(m -> !m.leadsTo().given().isEmpty()));
         sound(scenario, decision);
         complete(scenario, decision, new Random(seed));
+        Statistics.label("unknown figures").collect(decision.unknownFigures().size());
+        soundFigures(scenario, decision);
+    }
+
+    @Example
+    void aPlantedFalseFigureIsCaught() throws Exception {
+        Scenario scenario = ScenarioReader.read(Fixtures.FACTS.resolve("token-counts-unknown.yaml"));
+        Decision decision = decide(scenario);
+        Decision.UnknownFigure real = decision.unknownFigures().get(0);
+        Decision.Shows s = real.shows();
+        java.util.Map<String, java.math.BigDecimal> off = new java.util.TreeMap<>(s.figures());
+        off.replaceAll((item, value) -> value.add(java.math.BigDecimal.ONE));
+        Decision.UnknownFigure planted = new Decision.UnknownFigure(real.fact(), real.figures(), real.defaultUsed(), real.why(),
+                real.rule(), new Decision.Shows(s.path(), s.value(), s.given(), off, s.unknown()));
+        assertThatThrownBy(() -> soundFigures(scenario, withFigures(decision, List.of(planted))))
+                .isInstanceOf(AssertionError.class).hasMessageContaining(real.fact());
+    }
+
+    /**
+     * Each unknown figure is what its entry says: not a missing fact; with its {@code given}, the
+     * fact at {@code value} gives the figures shown, and left unknown the figures shown as
+     * unknown, the two differ, and both decide the record's recommendation; its default, where
+     * named, gives the figures left unknown (a price's is the rule base's list price).
+     */
+    static void soundFigures(Scenario scenario, Decision decision) {
+        ObjectNode base = FactSpace.tree(scenario);
+        Decider.Outcome recorded = new Decider.Outcome(Approach.valueOf(decision.recommendation().approach()),
+                decision.recommendation().techniques());
+        Set<String> missing = new HashSet<>();
+        decision.missingFacts().forEach(m -> missing.add(m.fact()));
+        for (Decision.UnknownFigure u : decision.unknownFigures()) {
+            assertThat(missing).as("%s is listed once", u.fact()).doesNotContain(u.fact());
+            Decision.Shows s = u.shows();
+            assertThat(s.path()).isEqualTo(u.fact());
+            assertThat(FactSpace.unknown(base, u.fact())).as("%s is unknown", u.fact()).isTrue();
+            ObjectNode given = base.deepCopy();
+            s.given().forEach((path, value) -> {
+                assertThat(FactSpace.unknown(base, path)).as("%s: given %s is an unknown fact", u.fact(), path).isTrue();
+                FactSpace.set(given, path, JSON.valueToTree(value));
+            });
+            Decider.Probed at = probed(FactSpace.with(given, s.path(), JSON.valueToTree(s.value())));
+            Decider.Probed left = probed(given);
+            assertThat(at.outcome()).as("%s = %s keeps the recommendation", u.fact(), s.value()).isEqualTo(recorded);
+            assertThat(left.outcome()).as("%s left unknown with %s keeps the recommendation", u.fact(), s.given())
+                    .isEqualTo(recorded);
+            assertThat(shown(at, u.figures())).as("%s = %s with %s gives the figures shown", u.fact(), s.value(), s.given())
+                    .isEqualTo(s.figures());
+            assertThat(shown(left, u.figures())).as("%s left unknown with %s gives the figures shown", u.fact(), s.given())
+                    .isEqualTo(s.unknown());
+            assertThat(s.figures()).as("%s moves a figure", u.fact()).isNotEqualTo(s.unknown());
+            if (u.defaultUsed() != null && !u.fact().startsWith("pricing.")) {
+                assertThat(shown(probed(FactSpace.with(given, s.path(), JSON.valueToTree(u.defaultUsed()))), u.figures()))
+                        .as("%s = %s, its default, gives the figures left unknown", u.fact(), u.defaultUsed())
+                        .isEqualTo(s.unknown());
+            } else if (u.defaultUsed() != null) {
+                assertThat(u.defaultUsed()).isEqualTo(dev.ladder.model.Numbers.round(
+                        Fixtures.ruleBase().parameters().get(u.fact()).getValue()));
+            }
+        }
+    }
+
+    /** The figures of {@code probed} among {@code items}, rounded as a record rounds them. */
+    private static java.util.Map<String, java.math.BigDecimal> shown(Decider.Probed probed, List<String> items) {
+        java.util.Map<String, java.math.BigDecimal> shown = new java.util.TreeMap<>();
+        probed.items().forEach((item, value) -> {
+            if (items.contains(item)) {
+                shown.put(item, dev.ladder.model.Numbers.round(value));
+            }
+        });
+        return shown;
+    }
+
+    private static Decision withFigures(Decision d, List<Decision.UnknownFigure> figures) {
+        return new Decision(d.recordVersion(), d.decisionId(), d.scenario(), d.title(), d.recommendation(), d.decidingPath(),
+                d.whyNot(), d.ladder(), d.warnings(), d.missingFacts(), figures, d.costs(), d.trail(), d.ruleset(),
+                d.inputSha256(), d.engine(), d.decidedAt());
     }
 
     @Example
@@ -165,7 +241,7 @@ class PivotalFactsPropertyTest {
 
     private static Decision withMissing(Decision d, List<Decision.MissingFact> missing) {
         return new Decision(d.recordVersion(), d.decisionId(), d.scenario(), d.title(), d.recommendation(), d.decidingPath(),
-                d.whyNot(), d.ladder(), d.warnings(), missing, d.costs(), d.trail(), d.ruleset(), d.inputSha256(),
+                d.whyNot(), d.ladder(), d.warnings(), missing, d.unknownFigures(), d.costs(), d.trail(), d.ruleset(), d.inputSha256(),
                 d.engine(), d.decidedAt());
     }
 

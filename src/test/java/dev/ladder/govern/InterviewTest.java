@@ -143,6 +143,10 @@ class InterviewTest {
         for (Optional<Interview.Question> q = interview.next(); q.isPresent() && asked < 12; q = interview.next()) {
             Interview.Question question = q.get();
             asked++;
+            if (!question.optional()) {
+                // only what the record of the answers so far lists as missing is asked before the optional questions
+                assertThat(interview.provisional().missing()).as("asked " + question.field()).contains(question.field());
+            }
             String answer = switch (question.kind()) {
                 case BOOLEAN -> random.nextBoolean() ? "yes" : "no";
                 case CHOICE -> question.choices().get(random.nextInt(question.choices().size()));
@@ -161,6 +165,52 @@ class InterviewTest {
         Decision decided = advisor.decide(ScenarioReader.parse("s.yaml", file), "s.yaml");
 
         assertThat(decided.recommendation().approach()).isEqualTo(interview.provisional().approach());
+    }
+
+    @Test
+    void whenSeveralFactsAreMissing_thenTheOneWhoseValuesSplitTheRecommendationMostIsAskedFirst() throws Exception {
+        Interview interview = Interview.start(advisor);
+        interview.answer(interview.next().orElseThrow(), "ranked");
+
+        List<Interview.Question> open = interview.open();
+        List<Interview.Question> pivotal = open.stream().takeWhile(q -> !q.optional()).toList();
+
+        assertThat(pivotal).hasSizeGreaterThan(1);
+        assertThat(pivotal).extracting(Interview.Question::field)
+                .containsExactlyInAnyOrderElementsOf(interview.provisional().missing());
+        assertThat(pivotal).extracting(Interview.Question::split).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // the claim of the first: its answers reach as many approaches as its split says
+        Interview.Question first = pivotal.get(0);
+        java.util.Set<String> reached = new java.util.TreeSet<>();
+        for (String choice : first.choices()) {
+            Interview other = Interview.start(advisor);
+            other.answer(other.next().orElseThrow(), "ranked");
+            assertThat(other.answer(first, choice)).isEmpty();
+            reached.add(other.provisional().approach());
+        }
+        assertThat(reached).hasSizeGreaterThanOrEqualTo(first.split());
+    }
+
+    @Test
+    void whenNoMissingFactIsLeft_thenOnlyOptionalQuestionsFollowAndTheFiguresFactsAreAmongThem() throws Exception {
+        Interview interview = Interview.start(advisor);
+        interview.answer(interview.next().orElseThrow(), "figures");
+        Interview.Question q = interview.next().orElseThrow();
+        for (int i = 0; !q.optional() && i < 40; i++) {
+            interview.skip(q);
+            q = interview.next().orElseThrow();
+        }
+
+        List<Interview.Question> open = interview.open();
+        List<String> figures = interview.provisional().unknownFigures();
+
+        assertThat(open).allMatch(Interview.Question::optional);
+        assertThat(open).extracting(Interview.Question::field)
+                .allMatch(f -> f.startsWith("attempts.") || figures.contains(f))
+                .containsAnyElementsOf(figures);
+        // the attempts that could change the approach come before the facts that only sharpen figures
+        assertThat(open).extracting(o -> o.field().startsWith("attempts.")).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(open).filteredOn(question -> figures.contains(question.field())).allMatch(question -> question.split() == 0);
     }
 
     private Interview started(String knowledge) throws LadderException {

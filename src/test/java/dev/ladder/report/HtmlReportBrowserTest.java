@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public class HtmlReportBrowserTest {
     private static final int WIDTH = 1400;
-    private static final int HEIGHT = 2200;
+    private static final int HEIGHT = 3200;
 
     @Test
     void whenTheReportIsOpenedInABrowser_thenTheRecommendationAndDiagramAreDrawn(@TempDir Path dir) throws Exception {

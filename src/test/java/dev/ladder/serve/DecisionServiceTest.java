@@ -105,6 +105,25 @@ class DecisionServiceTest {
     }
 
     @Test
+    void theFiguresRestingOnUnknownFactsAreServedApartAndOnTheReviewPage() throws Exception {
+        HttpResponse<String> created = post(Path.of("facts/token-counts-unknown.yaml"));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode record = json(created);
+        assertThat(validate("Decision", record)).isEmpty();
+        List<String> figures = new java.util.ArrayList<>();
+        record.path("unknownFigures").forEach(u -> figures.add(u.path("fact").asText()));
+        List<String> missing = new java.util.ArrayList<>();
+        record.path("missingFacts").forEach(m -> missing.add(m.path("fact").asText()));
+        assertThat(figures).contains("usage.inputTokensPerRequest", "usage.outputTokensPerRequest")
+                .noneMatch(missing::contains);
+        HttpResponse<String> page = get("/review/decisions/" + record.path("decisionId").asText());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<h2>Figures resting on unknown facts</h2>")
+                .contains("<code>usage.inputTokensPerRequest</code>");
+    }
+
+    @Test
     void yamlIsAcceptedAsTheCommandLineAcceptsIt() throws Exception {
         HttpResponse<String> created = post(Path.of("facts/seed004-error-summarizer-10k.yaml"));
 
