@@ -99,17 +99,13 @@ public final class Decider {
     /**
      * An outcome, the unknown facts a rung still waits for (held pending by a rule) or a conclusion
      * awaits (taken on trust until known), the topics of the blocks that rule rungs out (each
-     * {@code APPROACH: topic}) and of the facts found to contradict each other, and the figures
-     * the rules computed, by item ({@code perDay.RAG}; the lower where two rules compute one item).
+     * {@code APPROACH: topic}) and of the facts found to contradict each other, the figures the
+     * rules computed and no rule overrode, by item ({@code perDay.RAG}; the lower where two rules
+     * compute one item), as the record's costs show them, and every figure's value by unit, the
+     * numbers facts of that unit are compared with.
      */
     record Probed(Outcome outcome, List<String> waitingFor, Set<String> blocks, Set<String> contradictions,
-                  Map<String, Double> items, Map<String, String> units) {
-        /** The figures' values by unit: the numbers facts of that unit are compared with. */
-        Map<String, List<Double>> figures() {
-            Map<String, List<Double>> byUnit = new java.util.TreeMap<>();
-            items.forEach((item, value) -> byUnit.computeIfAbsent(units.get(item), u -> new java.util.ArrayList<>()).add(value));
-            return byUnit;
-        }
+                  Map<String, Double> items, Map<String, List<Double>> figures) {
     }
 
     /** The approach and techniques alone, as {@link #recommend} finds the approach, with the facts rungs wait for. */
@@ -126,14 +122,16 @@ public final class Decider {
             Set<String> contradictions = new java.util.TreeSet<>();
             session.getObjects(o -> o instanceof Contradiction).forEach(o -> contradictions.add(((Contradiction) o).getTopic()));
             Map<String, Double> items = new java.util.TreeMap<>();
-            Map<String, String> units = new java.util.TreeMap<>();
+            Map<String, List<Double>> figures = new java.util.TreeMap<>();
             session.getObjects(o -> o instanceof Figure).forEach(o -> {
                 Figure figure = (Figure) o;
-                items.merge(figure.getItem(), figure.getValue(), Math::min);
-                units.put(figure.getItem(), figure.getUnit());
+                if (!lost.contains(figure)) {
+                    items.merge(figure.getItem(), figure.getValue(), Math::min);
+                }
+                figures.computeIfAbsent(figure.getUnit(), u -> new java.util.ArrayList<>()).add(figure.getValue());
             });
             return new Probed(new Outcome(only(session, lost), RecordAssembler.techniques(advice)), waiting, blocks,
-                    contradictions, items, units);
+                    contradictions, items, figures);
         });
     }
 

@@ -113,6 +113,43 @@ class PivotalFactsPropertyTest {
         }
     }
 
+    /**
+     * As an auditor checks it: each entry's two re-decisions written as scenarios and decided in
+     * full, their records' costs against the entry, and the default where one is named.
+     */
+    @Example
+    void everyUnknownFigureHoldsWhenItsVariantsAreDecidedInFull() throws Exception {
+        for (String name : List.of("mostly-unknown.yaml", "lifetime-unknown-horizon-assumed.yaml")) {
+            Scenario scenario = ScenarioReader.read(Fixtures.FACTS.resolve(name));
+            Decision decision = decide(scenario);
+            assertThat(decision.unknownFigures()).as(name).isNotEmpty();
+            ObjectNode base = FactSpace.tree(scenario);
+            for (Decision.UnknownFigure u : decision.unknownFigures()) {
+                Decision.Shows s = u.shows();
+                ObjectNode given = base.deepCopy();
+                s.given().forEach((path, value) -> FactSpace.set(given, path, JSON.valueToTree(value)));
+                Decision at = decide(FactSpace.scenario(FactSpace.with(given, s.path(), JSON.valueToTree(s.value()))));
+                Decision left = decide(FactSpace.scenario(given));
+                assertThat(costs(at, u.figures())).as("%s: %s = %s", name, u.fact(), s.value()).isEqualTo(s.figures());
+                assertThat(costs(left, u.figures())).as("%s: %s left unknown", name, u.fact()).isEqualTo(s.unknown());
+                for (Decision d : List.of(at, left)) {
+                    assertThat(d.recommendation().approach()).isEqualTo(decision.recommendation().approach());
+                    assertThat(d.recommendation().techniques()).isEqualTo(decision.recommendation().techniques());
+                }
+                if (s.given().isEmpty()) {
+                    assertThat(costs(decision, u.figures())).as("%s: the record's own costs", u.fact()).isEqualTo(s.unknown());
+                }
+            }
+        }
+    }
+
+    /** A record's cost figures among {@code items}. */
+    private static java.util.Map<String, java.math.BigDecimal> costs(Decision decision, List<String> items) {
+        java.util.Map<String, java.math.BigDecimal> costs = new java.util.TreeMap<>();
+        decision.costs().figures().stream().filter(f -> items.contains(f.item())).forEach(f -> costs.put(f.item(), f.value()));
+        return costs;
+    }
+
     /** The figures of {@code probed} among {@code items}, rounded as a record rounds them. */
     private static java.util.Map<String, java.math.BigDecimal> shown(Decider.Probed probed, List<String> items) {
         java.util.Map<String, java.math.BigDecimal> shown = new java.util.TreeMap<>();
