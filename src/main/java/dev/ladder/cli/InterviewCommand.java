@@ -71,15 +71,16 @@ final class InterviewCommand implements Callable<Integer> {
             Optional<Interview.Question> next = interview.next();
             if (next.isEmpty()) {
                 talk.println();
-                talk.println(optional ? "Nothing else to ask." : "No unknown fact can change the recommendation now.");
+                talk.println(optional ? "Nothing else to ask." : "Every fact listed as missing has been asked.");
                 break;
             }
             Interview.Question question = next.get();
             if (question.optional() && !optional) {
                 optional = true;
                 talk.println();
-                talk.println("No unknown fact can change the recommendation now. Optional: what was tried, and the facts"
-                        + " the figures rest on (an empty answer skips, 'end' stops).");
+                talk.println("Every fact listed as missing has been asked" + (interview.provisional().missing().isEmpty() ? ""
+                        : " (those skipped stay unknown)") + ". Optional: what was tried, and the facts the figures rest on"
+                        + " (an empty answer skips, 'end' stops).");
             }
             ask(talk, question);
             String answer = in.readLine();

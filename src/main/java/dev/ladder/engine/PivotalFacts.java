@@ -322,6 +322,9 @@ final class PivotalFacts {
         at.keySet().retainAll(fed);
         Map<String, Double> left = new TreeMap<>(unknown);
         left.keySet().retainAll(fed);
+        if (left.isEmpty() && !listPrices.containsKey(fact.path())) {
+            defaultUsed = null;   // what it feeds is not computed without it: no value stands in for it
+        }
         List<Object> values = new ArrayList<>();
         tried.keySet().forEach(v -> values.add(FactSpace.plain(v)));
         return new Feeds(fact.path(), List.copyOf(fed), defaultUsed, given, FactSpace.plain(changing), at, left, values);

@@ -267,7 +267,7 @@ public final class Interview {
      */
     public byte[] file(String fileName) throws LadderException {
         ObjectNode ordered = JsonNodeFactory.instance.objectNode();
-        for (String key : List.of("id", "task", "needs", "data", "usage", "attempts", "constraints", "evaluation")) {
+        for (String key : List.of("id", "task", "needs", "data", "usage", "attempts", "constraints", "pricing", "evaluation")) {
             if (tree.has(key)) {
                 ordered.set(key, tree.get(key));
             }

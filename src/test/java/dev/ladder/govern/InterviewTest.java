@@ -213,6 +213,21 @@ class InterviewTest {
         assertThat(open).filteredOn(question -> figures.contains(question.field())).allMatch(question -> question.split() == 0);
     }
 
+    @Test
+    void whenAPriceIsAnswered_thenTheWrittenFileCarriesItAndDecidesAsTheInterviewSaid() throws Exception {
+        Interview interview = Interview.start(advisor);
+        interview.answer(interview.next().orElseThrow(), "priced");
+        Interview.Question price = new Interview.Question("pricing.cachedInputDiscount", "", Interview.Kind.NUMBER, List.of(),
+                java.util.Set.of(), 0, true);
+
+        assertThat(interview.answer(price, "0.25")).isEmpty();
+
+        byte[] file = interview.file("s.yaml");
+        assertThat(new String(file, StandardCharsets.UTF_8)).contains("pricing:", "cachedInputDiscount: 0.25");
+        assertThat(ScenarioReader.parse("s.yaml", file).getPricing().asParameters())
+                .containsEntry("pricing.cachedInputDiscount", 0.25);
+    }
+
     private Interview started(String knowledge) throws LadderException {
         Interview interview = Interview.start(advisor);
         interview.answer(interview.next().orElseThrow(), "ordering");
