@@ -46,6 +46,9 @@ public final class Decider {
     /** The parameters' values by unit: the thresholds rules compare facts with, for re-deciding to probe. */
     private final Map<String, List<Double>> parameterMarks;
 
+    /** The rule base's list prices by parameter name: what a scenario's pricing can override. */
+    private final Map<String, Double> prices;
+
     public Decider(RuleBase ruleBase) {
         this.ruleBase = ruleBase;
         this.assembler = new RecordAssembler(ruleBase);
@@ -55,6 +58,10 @@ public final class Decider {
                 .add(p.getValue()));
         marks.replaceAll((unit, values) -> List.copyOf(values));
         this.parameterMarks = Map.copyOf(marks);
+        Map<String, Double> prices = new java.util.HashMap<>();
+        ruleBase.parameters().all().stream().filter(p -> p.getName().startsWith(dev.ladder.model.Group.PRICING.key() + "."))
+                .forEach(p -> prices.put(p.getName(), p.getValue()));
+        this.prices = Map.copyOf(prices);
     }
 
     Map<String, List<Double>> parameterMarks() {
@@ -63,9 +70,6 @@ public final class Decider {
 
     /** The rule base's prices a scenario's {@code pricing} can override, by parameter name. */
     Map<String, Double> prices() {
-        Map<String, Double> prices = new java.util.HashMap<>();
-        ruleBase.parameters().all().stream().filter(p -> p.getName().startsWith(dev.ladder.model.Group.PRICING.key() + "."))
-                .forEach(p -> prices.put(p.getName(), p.getValue()));
         return prices;
     }
 

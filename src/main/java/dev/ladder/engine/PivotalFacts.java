@@ -126,8 +126,7 @@ final class PivotalFacts {
                 found.add(pivotal);
             }
         }
-        List<FactSpace.Fact> all = new ArrayList<>(unknown);
-        all.addAll(prices);
+        List<FactSpace.Fact> all = allOf(unknown, prices);
         found.sort(Comparator.comparingInt(p -> order(all, p.getFact())));
         figures(base, unknown, prices, baseline, found);
         return found;
