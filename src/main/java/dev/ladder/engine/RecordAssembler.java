@@ -183,7 +183,8 @@ final class RecordAssembler {
 
     /**
      * One entry per approach not recommended, in rung order: the reason of the rule that said why
-     * not, that rule and the rules whose conclusions it matched, and what would change it.
+     * not; that rule, then the rules whose findings decided it, then the rules of the options those
+     * findings overrode and of the other conclusions it matched; and what would change it.
      */
     private static List<Decision.WhyNot> whyNot(Capture recorder, List<dev.ladder.model.WhyNot> whyNots) {
         Map<dev.ladder.model.Approach, Decision.WhyNot> byApproach = new java.util.EnumMap<>(dev.ladder.model.Approach.class);
@@ -191,6 +192,19 @@ final class RecordAssembler {
             Capture.Fired by = recorder.concludedBy(w);
             java.util.LinkedHashSet<String> rules = new java.util.LinkedHashSet<>();
             rules.add(by.rule().id());
+            for (Object decisive : w.getBecause()) {
+                Capture.Fired producer = recorder.concludedBy(decisive);
+                if (producer != null) {
+                    rules.add(producer.rule().id());
+                }
+            }
+            for (Object decisive : w.getBecause()) {
+                // what a deciding override overrode: the option that lost
+                Capture.Fired loser = decisive instanceof Overridden o ? recorder.concludedBy(o.getTarget()) : null;
+                if (loser != null) {
+                    rules.add(loser.rule().id());
+                }
+            }
             for (Object used : by.uses()) {
                 Capture.Fired producer = recorder.concludedBy(used);
                 if (producer != null) {

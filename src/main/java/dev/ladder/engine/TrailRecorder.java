@@ -86,13 +86,37 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
                 readInto(facts, Group.ofType(object.getClass()).get().key(), object, rule);
             } else if (object != null && isConclusion(object) && !uses.contains(object)) {
                 uses.add(object);
+            } else if (object instanceof java.util.Collection<?> accumulated) {
+                // what an accumulate collected: the conclusions it gathered were used too
+                for (Object item : accumulated) {
+                    if (item != null && isConclusion(item) && !uses.contains(item)) {
+                        uses.add(item);
+                    }
+                }
             }
         }
         List<String> declared = match.getDeclarationIds();
-        String reason = ReasonTemplate.fill(rule.reason(),
-                id -> declared.contains(id) ? match.getDeclarationValue(id) : null, params, scenario);
+        String reason = ReasonTemplate.fill(rule.reason(), id -> {
+            if (id.endsWith(ReasonTemplate.REASON)) {
+                String bound = id.substring(0, id.length() - ReasonTemplate.REASON.length());
+                return declared.contains(bound) ? reasonsOf(match.getDeclarationValue(bound)) : null;
+            }
+            return declared.contains(id) ? match.getDeclarationValue(id) : null;
+        }, params, scenario);
         current = new Firing(fired.size() + 1, rule, reason, facts, uses);
         fired.add(current);
+    }
+
+    /**
+     * The reasons of the rules that concluded {@code value} (each element, when it is a list), as
+     * clauses in trail order, each once: what a rule quotes as the finding it rests on.
+     */
+    private String reasonsOf(Object value) {
+        List<?> conclusions = value instanceof java.util.Collection<?> many ? List.copyOf(many) : List.of(value);
+        return conclusions.stream().map(concludedBy::get).filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparingInt((Firing f) -> f.seq))
+                .map(f -> ReasonTemplate.clause(f.reason)).distinct()
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static boolean isConclusion(Object object) {

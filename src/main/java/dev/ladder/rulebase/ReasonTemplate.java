@@ -25,11 +25,17 @@ import java.util.stream.Collectors;
  *   <li>{@code {$n}}: a variable the rule binds;</li>
  *   <li>{@code {examples.rarelyHelpBelow}}: a parameter, by name (a scenario price override
  *       included);</li>
- *   <li>{@code {usage.requestsPerDay}}: a scenario fact, by path; {@code unknown} when absent.</li>
+ *   <li>{@code {usage.requestsPerDay}}: a scenario fact, by path; {@code unknown} when absent;</li>
+ *   <li>{@code {$b.reason}}: the reason of the rule that concluded what {@code $b} is bound to
+ *       (of each, in trail order and each once, when it is a list of conclusions), as a clause:
+ *       the words of the finding a rule rests on.</li>
  * </ul>
  */
 public final class ReasonTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\\s]+)}");
+
+    /** The suffix of a placeholder that asks for the reason of the rule that concluded the bound value. */
+    public static final String REASON = ".reason";
 
     private ReasonTemplate() {
     }
@@ -47,7 +53,8 @@ public final class ReasonTemplate {
     /** Whether a placeholder can be filled in a rule that binds {@code declarations}. */
     public static boolean resolvable(String placeholder, Collection<String> declarations, Parameters parameters) {
         if (placeholder.startsWith("$")) {
-            return declarations.contains(placeholder);
+            return declarations.contains(placeholder.endsWith(REASON)
+                    ? placeholder.substring(0, placeholder.length() - REASON.length()) : placeholder);
         }
         return parameters.get(placeholder) != null || Beans.isScenarioPath(placeholder);
     }
@@ -100,6 +107,28 @@ public final class ReasonTemplate {
             filled.append(show(value));
         }
         return filled.append(compiled.literals()[compiled.names().length]).toString();
+    }
+
+    /**
+     * A rule's reason as a clause inside another: its final full stop dropped and, where it opens
+     * with an ordinary capitalised word ("The", "A"), that letter lowered; a code or a name
+     * ("RAG", "OpenAI") stays as written.
+     */
+    public static String clause(String reason) {
+        String clause = reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
+        int end = 0;
+        while (end < clause.length() && Character.isLetter(clause.charAt(end))) {
+            end++;
+        }
+        if (end == 0 || !Character.isUpperCase(clause.charAt(0))) {
+            return clause;
+        }
+        for (int i = 1; i < end; i++) {
+            if (!Character.isLowerCase(clause.charAt(i))) {
+                return clause;
+            }
+        }
+        return Character.toLowerCase(clause.charAt(0)) + clause.substring(1);
     }
 
     private static final ThreadLocal<DecimalFormat> GROUPED = ThreadLocal.withInitial(

@@ -138,7 +138,7 @@ class CheckCommandTest {
         int start = RuleDirs.append(rules, "data.drl", """
                 rule "Lint bait"
                     @id("D-01")
-                    @reason("{$nope} and {no.such.param}")
+                    @reason("{$nope} and {no.such.param}, as {$gone.reason}")
                     agenda-group "classfy"
                 when
                     Data( labelledExamples > 250 )
@@ -174,6 +174,7 @@ class CheckCommandTest {
                 file + start + ":1: @id \"D-01\" is already used at " + rules + "/data.drl:6",
                 file + start + ":1: rule \"Lint bait\" has no @source",
                 file + start + ":1: @reason placeholder {$nope} names no variable bound",
+                file + start + ":1: @reason placeholder {$gone.reason} names no variable bound",
                 file + start + ":1: @reason placeholder {no.such.param} names no parameter and no scenario fact",
                 file + start + ":1: rule \"Lint bait\" is in agenda-group \"classfy\", which never runs",
                 file + (start + 5) + ":1: literal 250 in a condition",

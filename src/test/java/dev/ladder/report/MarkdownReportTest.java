@@ -10,16 +10,28 @@ class MarkdownReportTest {
 
     @Test
     void whenAConflictWasResolved_thenTheDiagramShowsTheOverride() throws Exception {
-        Decision decision = Fixtures.advisor().decide(Fixtures.FACTS.resolve("seed000-strict-interviewer-persona.yaml"));
-        int winner = decision.trail().stream().filter(e -> e.rule().equals("S-06")).findFirst().orElseThrow().seq();
-        int loser = decision.trail().stream().filter(e -> e.rule().equals("S-04")).findFirst().orElseThrow().seq();
+        // fine-tuning for knowledge (K-05) lost to the finding that fine-tuning does not teach facts (K-06)
+        Decision decision = Fixtures.advisor().decide(Fixtures.FACTS.resolve("seed003-q2-drug-interactions.json"));
+        int winner = decision.trail().stream().filter(e -> e.rule().equals("K-06")).findFirst().orElseThrow().seq();
+        int loser = decision.trail().stream().filter(e -> e.rule().equals("K-05")).findFirst().orElseThrow().seq();
 
         String markdown = MarkdownReport.render(decision);
 
         assertThat(markdown).contains("```mermaid\nflowchart BT\n")
                 .contains("  r" + winner + " -. overrides .-> r" + loser + "\n")
                 .contains("  style r" + loser + " stroke-dasharray: 5 5\n")
-                .contains("  result((\"PROMPTING (medium confidence)\"))")
-                .contains("[/\"needs.style = persona\"/]");
+                .contains("  result((\"RAG (medium confidence)\"))")
+                .contains("[/\"needs.knowledge = public\"/]");
+    }
+
+    @Test
+    void whenABlockDecidedWhyNot_thenTheDiagramLinksItToTheWhyNot() throws Exception {
+        // a persona scenario with no labelled examples: the block (D-01), not the style override, rules fine-tuning out
+        Decision decision = Fixtures.advisor().decide(Fixtures.FACTS.resolve("seed000-strict-interviewer-persona.yaml"));
+        int block = decision.trail().stream().filter(e -> e.rule().equals("D-01")).findFirst().orElseThrow().seq();
+        int whyNot = decision.trail().stream().filter(e -> e.rule().equals("W-01")).findFirst().orElseThrow().seq();
+
+        assertThat(MarkdownReport.render(decision)).contains("  r" + block + " --> r" + whyNot + "\n")
+                .contains("  result((\"PROMPTING (medium confidence)\"))");
     }
 }

@@ -124,6 +124,24 @@ class DecisionServiceTest {
     }
 
     @Test
+    void theDecisiveWhyNotIsServedAndOnTheReviewPage() throws Exception {
+        HttpResponse<String> created = post(Path.of("facts/latency-met-by-shorter-outputs.yaml"));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode fineTuning = null;
+        for (JsonNode w : json(created).path("whyNot")) {
+            fineTuning = w.path("approach").asText().equals("FINE_TUNING") ? w : fineTuning;
+        }
+        assertThat(fineTuning).isNotNull();
+        assertThat(fineTuning.path("rules").get(0).asText()).isEqualTo("W-01");
+        assertThat(fineTuning.path("rules").get(1).asText()).isEqualTo("C-01");
+        String reason = fineTuning.path("reason").asText();
+        assertThat(reason).contains("the model is closed-api");
+        HttpResponse<String> page = get("/review/decisions/" + json(created).path("decisionId").asText());
+        assertThat(page.body()).contains(dev.ladder.report.HtmlReport.esc(reason));
+    }
+
+    @Test
     void yamlIsAcceptedAsTheCommandLineAcceptsIt() throws Exception {
         HttpResponse<String> created = post(Path.of("facts/seed004-error-summarizer-10k.yaml"));
 
