@@ -30,7 +30,7 @@ class WhyNotTest {
     }
 
     @Test
-    void aRungTheConstraintsRuleOutSaysWhatWouldOpenIt() {
+    void aRungTheConstraintsRuleOutNamesTheBlockAndClaimsNoConditionDecidingCannotBackUp() {
         Decision d = Fixtures.decide("""
                 id: w1
                 task: { kind: classification, baseModelKnowsDomain: "yes", lifetime: product }
@@ -44,8 +44,9 @@ class WhyNotTest {
         assertThat(fineTuning.rules()).startsWith("W-01", "C-01");
         assertThat(fineTuning.reason()).isEqualTo("FINE_TUNING is not recommended: the model is closed-api: its provider"
                 + " offers no tuning for it, so no fine-tuning job can run.");
-        assertThat(fineTuning.wouldChangeIf()).isEqualTo("a tunable API model or open weights are available");
-        assertThat(whyNot(d).get("RAG_AND_FINE_TUNING").rules()).startsWith("W-11", "C-01");
+        // a tunable model alone would not do: fine-tuning would still wait for the token counts behind its cost
+        assertThat(fineTuning.wouldChangeIf()).isNull();
+        assertThat(whyNot(d).get("RAG_AND_FINE_TUNING").rules()).as("no need takes retrieval").startsWith("W-08");
     }
 
     @Test
@@ -60,8 +61,8 @@ class WhyNotTest {
         Decision.WhyNot fineTuning = whyNot(d).get("FINE_TUNING");
 
         assertThat(fineTuning.rules()).startsWith("W-02", "C-10");
-        assertThat(fineTuning.reason()).startsWith("FINE_TUNING is not recommended: fine-tuning would serve fine-tuning for"
-                + " style but constraints.trainingBudgetUsd is unknown");
+        assertThat(fineTuning.reason()).startsWith("FINE_TUNING is not recommended: fine-tuning for style would meet a need,"
+                + " but constraints.trainingBudgetUsd is unknown");
         assertThat(fineTuning.wouldChangeIf()).isEqualTo("constraints.trainingBudgetUsd is known");
         assertThat(d.missingFacts()).extracting(Decision.MissingFact::fact).contains("constraints.trainingBudgetUsd");
     }
@@ -74,13 +75,27 @@ class WhyNotTest {
 
         assertThat(fineTuning.rules()).startsWith("W-01", "C-01").doesNotContain("W-04", "L-06");
         assertThat(fineTuning.reason()).contains("the model is closed-api");
-        assertThat(fineTuning.wouldChangeIf()).isEqualTo("a tunable API model or open weights are available");
+        // with a tunable model, shorter outputs would still meet the latency target for less
+        assertThat(fineTuning.wouldChangeIf()).isNull();
         assertThat(d.trail()).extracting(Decision.TrailEntry::rule).contains("L-06").doesNotContain("W-04");
 
         // a task that changes often rules fine-tuning out before its payback is weighed
         Decision cached = Fixtures.advisor().decide(Path.of("facts/cached-long-prompt.yaml"));
         assertThat(whyNot(cached).get("FINE_TUNING").rules()).startsWith("W-01", "C-03").doesNotContain("V-14");
-        assertThat(whyNot(cached).get("FINE_TUNING").wouldChangeIf()).isEqualTo("the task settles");
+        // were the task to settle, the fine-tune would still pay back too late: no condition is claimed
+        assertThat(whyNot(cached).get("FINE_TUNING").wouldChangeIf()).isNull();
+    }
+
+    @Test
+    void anOpenOptionThatACheaperOneServesComesBeforeAnOverrideOfAnother() throws Exception {
+        // fine-tuning for latency by a shorter prompt lost (L-06), but distillation for latency is still open
+        Decision d = Fixtures.advisor().decide(Path.of("facts/latency-met-by-smaller-model.yaml"));
+        Decision.WhyNot fineTuning = whyNot(d).get("FINE_TUNING");
+
+        assertThat(d.trail()).extracting(Decision.TrailEntry::rule).contains("L-06");
+        assertThat(fineTuning.rules()).startsWith("W-05").doesNotContain("L-06");
+        assertThat(fineTuning.reason()).isEqualTo("FINE_TUNING is not recommended: fine-tuning (distillation) for latency"
+                + " would serve, but prompting (smaller-model) for latency meets the same need for less.");
     }
 
     @Test
@@ -92,8 +107,8 @@ class WhyNotTest {
                 .containsEntry("FINE_TUNING", new java.math.BigDecimal("22.1"));
         assertThat(fineTuning.rules()).startsWith("W-04", "V-14");
         assertThat(fineTuning.reason()).isEqualTo("FINE_TUNING is not recommended: fine-tuning loses on cost to prompting"
-                + " the large model: at $22.1 a day against $25, its $3,600 of training and $1,000 of set-up work pay back"
-                + " after 1,586.2069 days, beyond the 180-day horizon.");
+                + " the large model: the fine-tune, at $22.1 a day against $25, pays back its $3,600 of training and $1,000"
+                + " of set-up work only after 1,586.2069 days, beyond the 180-day horizon.");
     }
 
     @Test
@@ -105,7 +120,7 @@ class WhyNotTest {
         assertThat(prompting.rules()).startsWith("W-10", "V-13", "V-34");
         assertThat(prompting.reason()).startsWith("PROMPTING is not recommended: the cost of 3,000,000 requests a day takes"
                 + " fine-tuning (distillation) for efficiency, as prompting the large model loses on cost to the fine-tune:"
-                + " at $261 a day against $4,800,").contains("at $261 a day against $288,");
+                + " the fine-tune, at $261 a day against $4,800,").contains("the fine-tune, at $261 a day against $288,");
         // retrieval had no option for that need: it simply does not give what the need takes
         assertThat(whyNot(d).get("RAG").rules()).startsWith("W-07");
     }

@@ -192,12 +192,9 @@ final class RecordAssembler {
             Capture.Fired by = recorder.concludedBy(w);
             java.util.LinkedHashSet<String> rules = new java.util.LinkedHashSet<>();
             rules.add(by.rule().id());
-            for (Object decisive : w.getBecause()) {
-                Capture.Fired producer = recorder.concludedBy(decisive);
-                if (producer != null) {
-                    rules.add(producer.rule().id());
-                }
-            }
+            // the deciding rules in trail order, as the reason quotes them
+            w.getBecause().stream().map(recorder::concludedBy).filter(java.util.Objects::nonNull)
+                    .sorted(Comparator.comparingInt(Capture.Fired::seq)).forEach(f -> rules.add(f.rule().id()));
             for (Object decisive : w.getBecause()) {
                 // what a deciding override overrode: the option that lost
                 Capture.Fired loser = decisive instanceof Overridden o ? recorder.concludedBy(o.getTarget()) : null;

@@ -112,11 +112,15 @@ final class TrailRecorder extends DefaultAgendaEventListener implements RuleRunt
      * clauses in trail order, each once: what a rule quotes as the finding it rests on.
      */
     private String reasonsOf(Object value) {
+        if (value == null) {
+            return null;
+        }
         List<?> conclusions = value instanceof java.util.Collection<?> many ? List.copyOf(many) : List.of(value);
-        return conclusions.stream().map(concludedBy::get).filter(java.util.Objects::nonNull)
+        String reasons = conclusions.stream().map(concludedBy::get).filter(java.util.Objects::nonNull)
                 .sorted(java.util.Comparator.comparingInt((Firing f) -> f.seq))
                 .map(f -> ReasonTemplate.clause(f.reason)).distinct()
                 .collect(java.util.stream.Collectors.joining("; "));
+        return reasons.isEmpty() ? null : reasons; // no rule concluded it: the placeholder reads "unknown"
     }
 
     private static boolean isConclusion(Object object) {

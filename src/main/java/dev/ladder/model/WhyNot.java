@@ -26,6 +26,11 @@ public final class WhyNot {
         this.because = List.copyOf(because);
     }
 
+    /** Decided by two kinds of findings: {@code first}'s, then {@code then}'s. */
+    public WhyNot(Approach approach, String wouldChangeIf, List<?> first, List<?> then) {
+        this(approach, wouldChangeIf, java.util.stream.Stream.concat(first.stream(), then.stream()).toList());
+    }
+
     public Approach getApproach() { return approach; }
 
     /** The condition that would lift what closed it, or null when no rule states one. */

@@ -151,8 +151,9 @@ class InterviewTest {
                 case BOOLEAN -> random.nextBoolean() ? "yes" : "no";
                 case CHOICE -> question.choices().get(random.nextInt(question.choices().size()));
                 case INTEGER -> Long.toString((long) Math.pow(10, random.nextInt(7)) * (1 + random.nextInt(5)));
-                case NUMBER -> question.field().startsWith("evaluation.") ? "0." + random.nextInt(10)
-                        : Integer.toString(random.nextInt(5000));
+                // scores and the cache discount are fractions; every other number is a count or a price
+                case NUMBER -> question.field().startsWith("evaluation.") || question.field().equals("pricing.cachedInputDiscount")
+                        ? "0." + random.nextInt(10) : Integer.toString(random.nextInt(5000));
                 case TEXT -> "x";
             };
             if (random.nextInt(5) == 0) {

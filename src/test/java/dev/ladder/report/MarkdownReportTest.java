@@ -26,7 +26,7 @@ class MarkdownReportTest {
 
     @Test
     void whenABlockDecidedWhyNot_thenTheDiagramLinksItToTheWhyNot() throws Exception {
-        // a persona scenario with no labelled examples: the block (D-01), not the style override, rules fine-tuning out
+        // a persona scenario with no labelled examples: the block (D-01) comes before the style override
         Decision decision = Fixtures.advisor().decide(Fixtures.FACTS.resolve("seed000-strict-interviewer-persona.yaml"));
         int block = decision.trail().stream().filter(e -> e.rule().equals("D-01")).findFirst().orElseThrow().seq();
         int whyNot = decision.trail().stream().filter(e -> e.rule().equals("W-01")).findFirst().orElseThrow().seq();

@@ -27,7 +27,7 @@ class WhyNotPropertyTest {
     /** The rules whose finding is a comparison of costs that overrides an option. */
     private static final Set<String> COST_OVERRIDES = Set.of("V-13", "V-14", "V-15", "V-33", "V-34", "V-35", "V-36");
     /** The why-not rules that quote the findings that decided them. */
-    private static final Set<String> QUOTING = Set.of("W-01", "W-02", "W-03", "W-04", "W-09", "W-10", "W-11");
+    private static final Set<String> QUOTING = Set.of("W-01", "W-02", "W-03", "W-04", "W-09", "W-10", "W-11", "W-13");
 
     @Provide
     Arbitrary<ObjectNode> scenarios() {
@@ -68,6 +68,18 @@ class WhyNotPropertyTest {
         }
 
         for (Decision.WhyNot w : d.whyNot()) {
+            if (w.wouldChangeIf() != null) {
+                // only an unknown fact the rung waits on, that deciding again shows can lead to it
+                assertThat(w.rules().get(0)).isEqualTo("W-02");
+                for (String condition : w.wouldChangeIf().split(", | and ")) {
+                    String fact = condition.replace(" is known", "");
+                    assertThat(d.missingFacts()).as("%s would change if %s", w.approach(), condition)
+                            .anySatisfy(m -> {
+                                assertThat(m.fact()).isEqualTo(fact);
+                                assertThat(m.leadsTo().approach()).contains(w.approach());
+                            });
+                }
+            }
             if (!QUOTING.contains(w.rules().get(0))) {
                 continue;
             }
