@@ -114,7 +114,7 @@ public final class Decider {
 
     /** The approach and techniques alone, as {@link #recommend} finds the approach, with the facts rungs wait for. */
     Probed outcome(Scenario scenario, String scenarioName) throws LadderException {
-        return inSession(scenario, params(scenario, scenarioName), List.of(), null, session -> {
+        return inSession(scenario, params(scenario, scenarioName), List.of(), null, DECIDING_PHASES, session -> {
             Set<Object> lost = lost(session);
             List<Advice> advice = session.getObjects(o -> o instanceof Advice && !lost.contains(o)).stream()
                     .map(o -> (Advice) o).toList();
@@ -144,7 +144,8 @@ public final class Decider {
      * assembling a record. For bulk exploration, where only the answer matters.
      */
     public Approach recommend(Scenario scenario, String scenarioName) throws LadderException {
-        return inSession(scenario, params(scenario, scenarioName), List.of(), null, session -> only(session, lost(session)));
+        return inSession(scenario, params(scenario, scenarioName), List.of(), null, DECIDING_PHASES,
+                session -> only(session, lost(session)));
     }
 
     /** The conclusions some rule overrode. */
@@ -177,6 +178,16 @@ public final class Decider {
     private <T> T inSession(Scenario scenario, Map<String, Param> params, List<?> evidence, TrailRecorder recorder,
                             Settled<T> then)
             throws LadderException {
+        return inSession(scenario, params, evidence, recorder, RuleBase.PHASES, then);
+    }
+
+    /** The phases deciding again runs: all but the one that explains the decision. */
+    private static final List<String> DECIDING_PHASES =
+            RuleBase.PHASES.stream().filter(p -> !p.equals(RuleBase.EXPLAINING_PHASE)).toList();
+
+    private <T> T inSession(Scenario scenario, Map<String, Param> params, List<?> evidence, TrailRecorder recorder,
+                            List<String> phases, Settled<T> then)
+            throws LadderException {
         int limit = firingLimit(params);
         KieSession session = sessions.newKieSession();
         Firing firing = new Firing();
@@ -191,8 +202,8 @@ public final class Decider {
                 session.addEventListener((RuleRuntimeEventListener) recorder);
             }
             Agenda agenda = session.getAgenda();
-            for (int i = RuleBase.PHASES.size() - 1; i >= 0; i--) {
-                agenda.getAgendaGroup(RuleBase.PHASES.get(i)).setFocus();
+            for (int i = phases.size() - 1; i >= 0; i--) {
+                agenda.getAgendaGroup(phases.get(i)).setFocus();
             }
             Budget.start(limit(params, Parameters.TIME_LIMIT, 2_000), limit(params, Parameters.MEMORY_LIMIT, 256));
             try {

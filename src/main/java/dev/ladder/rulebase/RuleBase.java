@@ -47,6 +47,20 @@ public final class RuleBase {
     public static final List<String> PHASES =
             List.of("frame", "measure", "classify", "resolve", "prefer", "plan", "recommend", "report");
 
+    /**
+     * The last stage explains a decision already made (why not the others, the figures' unknown
+     * facts, the confidence): deciding a scenario again to compare answers stops before it.
+     */
+    public static final String EXPLAINING_PHASE = "report";
+
+    /**
+     * The conclusions deciding again compares, which no rule of {@link #EXPLAINING_PHASE} may
+     * conclude: the recommendation, its techniques, what holds a rung back, the contradictions
+     * and the figures.
+     */
+    public static final Set<String> DECIDING_TYPES =
+            Set.of("Recommendation", "Advice", "Pending", "Awaits", "Blocked", "Contradiction", "Figure");
+
     private final RuleFiles files;
     private final Parameters parameters;
     private final Map<String, RuleInfo> rulesByName;

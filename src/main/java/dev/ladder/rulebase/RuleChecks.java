@@ -112,6 +112,7 @@ public final class RuleChecks {
             placeholders(rule, paramVars);
             literals(rule);
             reachable(rule, concludedIn);
+            explaining(rule);
             ranges(rule, paramVars);
         }
         if (whole) {
@@ -238,6 +239,23 @@ public final class RuleChecks {
                         .orElse("");
                 find(rule, rule.whenLine() + i, "literal " + m.group(1) + " in a condition: thresholds belong in "
                         + Parameters.FILE + covering);
+            }
+        }
+    }
+
+    /** A rule of the explaining phase concludes nothing that deciding again compares. */
+    private void explaining(Source rule) {
+        if (!RuleBase.EXPLAINING_PHASE.equals(phase(rule))) {
+            return;
+        }
+        for (String line : rule.then()) {
+            Matcher m = NEW_FACT.matcher(line);
+            while (m.find()) {
+                if (RuleBase.DECIDING_TYPES.contains(m.group(1))) {
+                    find(rule, rule.line(), "rule \"" + rule.descr().getName() + "\" concludes " + m.group(1)
+                            + " in the " + RuleBase.EXPLAINING_PHASE + " phase, which explains a decision already made"
+                            + " and is not run when a scenario is decided again: conclude it in an earlier phase");
+                }
             }
         }
     }

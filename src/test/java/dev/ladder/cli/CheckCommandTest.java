@@ -162,6 +162,15 @@ class CheckCommandTest {
                     Evaluation( taskScoreAfter > 1 )
                 then
                 end
+
+                rule "Advises while explaining"
+                    @id("Z-09") @source("x") @reason("y")
+                    agenda-group "report"
+                when
+                    Recommendation()
+                then
+                    insert(new Advice(Technique.LORA));
+                end
                 """);
         Files.writeString(rules.resolve("parameters.yaml"), Files.readString(rules.resolve("parameters.yaml"))
                 + "\nunused.param:\n  value: 3\n  unit: x\n  source: y\n");
@@ -182,6 +191,8 @@ class CheckCommandTest {
                 "can never fire: it needs a Recommendation, which rules conclude only in the later phase(s) recommend",
                 "can never fire: it needs usage.requestsPerDay < 0, but the scenario format allows only an integer >= 0",
                 "can never fire: it needs evaluation.taskScoreAfter > 1, but the scenario format allows only a number in [0, 1]",
+                "rule \"Advises while explaining\" concludes Advice in the report phase, which explains a decision"
+                        + " already made and is not run when a scenario is decided again",
                 "parameters.yaml:", "unused.param: no rule uses this parameter");
     }
 
