@@ -84,7 +84,7 @@ public final class Decider {
         evidence.addAll(found.feeds());
         Map<String, Param> params = params(scenario, scenarioName);
         TrailRecorder recorder = new TrailRecorder(ruleBase, scenario, params);
-        return inSession(scenario, params, evidence, recorder,
+        return inSession(scenario, params, evidence, recorder, RuleBase.PHASES,
                 session -> assembler.assemble(scenario, recorder.capture(), params));
     }
 
@@ -140,8 +140,9 @@ public final class Decider {
     }
 
     /**
-     * The recommended approach alone: the same session and rules, without capturing the trail or
-     * assembling a record. For bulk exploration, where only the answer matters.
+     * The recommended approach alone: the same session and rules, without capturing the trail,
+     * assembling a record or running the phase that explains the decision. For bulk exploration,
+     * where only the answer matters.
      */
     public Approach recommend(Scenario scenario, String scenarioName) throws LadderException {
         return inSession(scenario, params(scenario, scenarioName), List.of(), null, DECIDING_PHASES,
@@ -174,17 +175,11 @@ public final class Decider {
         return ruleBase.parameters().byNameForScenario(scenario.getPricing(), scenarioName);
     }
 
-    /** Inserts the facts, fires the phases in order under the firing limit, and reads the result. */
-    private <T> T inSession(Scenario scenario, Map<String, Param> params, List<?> evidence, TrailRecorder recorder,
-                            Settled<T> then)
-            throws LadderException {
-        return inSession(scenario, params, evidence, recorder, RuleBase.PHASES, then);
-    }
-
     /** The phases deciding again runs: all but the one that explains the decision. */
     private static final List<String> DECIDING_PHASES =
             RuleBase.PHASES.stream().filter(p -> !p.equals(RuleBase.EXPLAINING_PHASE)).toList();
 
+    /** Inserts the facts, fires {@code phases} in order under the firing limit, and reads the result. */
     private <T> T inSession(Scenario scenario, Map<String, Param> params, List<?> evidence, TrailRecorder recorder,
                             List<String> phases, Settled<T> then)
             throws LadderException {
